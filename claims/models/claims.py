@@ -1,0 +1,113 @@
+"""Claims (statements in articles) and the typed links between them."""
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+
+from claims.choices import ClaimKind, ClaimOrigin, ClaimStatus, ClaimType, RelationType
+
+
+@pghistory.track()
+class Claim(models.Model):
+    """One statement in one article, anchored to its span of `article.body`."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="claims")
+    speaker = models.ForeignKey(
+        "claims.Speaker", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    text = models.TextField(help_text="The exact quoted text, without its quotation marks.")
+    start = models.PositiveIntegerField(help_text="Offset of the first character in article.body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character in article.body.")
+    # W3C TextQuoteSelector context, so the span can be found again if the body changes.
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    direct = models.BooleanField(default=True, help_text="Direct quotation rather than reported speech.")
+    kind = models.CharField(max_length=12, choices=ClaimKind.choices, default=ClaimKind.CLAIM)
+    claim_type = models.CharField(max_length=16, choices=ClaimType.choices, default=ClaimType.OTHER)
+    origin = models.CharField(max_length=12, choices=ClaimOrigin.choices, default=ClaimOrigin.MANUAL)
+    confidence = models.FloatField(null=True, blank=True, help_text="Extraction confidence, 0 to 1.")
+    status = models.CharField(max_length=12, choices=ClaimStatus.choices, default=ClaimStatus.PROPOSED)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="claim_span_ordered"),
+            models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
+            models.CheckConstraint(condition=models.Q(status__in=ClaimStatus.values), name="claim_status_valid"),
+            models.CheckConstraint(condition=models.Q(kind__in=ClaimKind.values), name="claim_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(claim_type__in=ClaimType.values), name="claim_type_valid"
+            ),
+            models.CheckConstraint(condition=models.Q(origin__in=ClaimOrigin.values), name="claim_origin_valid"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__isnull=True)
+                | models.Q(confidence__gte=0, confidence__lte=1),
+                name="claim_confidence_in_unit_range",
+            ),
+            # One claim per span: re-running extraction can never duplicate a proposal.
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique_per_article"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="claim_search_gin"),
+            models.Index(fields=["status", "kind"], name="claim_status_kind"),
+        ]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
+        return f"“{text}”"
+
+
+@pghistory.track()
+class ClaimRelation(models.Model):
+    """A typed, directed link between two claims: `source` rebuts/denies/supports/... `target`."""
+
+    source = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="outgoing_relations")
+    target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="incoming_relations")
+    relation_type = models.CharField(max_length=16, choices=RelationType.choices)
+    origin = models.CharField(max_length=12, choices=ClaimOrigin.choices, default=ClaimOrigin.MANUAL)
+    confidence = models.FloatField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source_id", "target_id", "relation_type"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="claim_relation_not_to_itself"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(relation_type__in=RelationType.values), name="claim_relation_type_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "target", "relation_type"], name="claim_relation_unique_per_type"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.source_id} {self.get_relation_type_display()} #{self.target_id}"

@@ -1,0 +1,54 @@
+"""Reviewers' verdicts on claims."""
+
+import pghistory
+from django.conf import settings
+from django.db import models
+
+from claims.choices import OPEN_REVIEW_STATUSES, Rating, ReviewStatus
+
+
+@pghistory.track()
+class Review(models.Model):
+    """A reviewer's verdict on a claim; publishing it needs a second person's approval."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="reviews")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews")
+    rating = models.CharField(max_length=16, choices=Rating.choices)
+    summary = models.CharField(max_length=500, help_text="One-line verdict, shown with the rating.")
+    body = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="approved_reviews"
+    )
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["claim_id", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(rating__in=Rating.values), name="review_rating_valid"),
+            models.CheckConstraint(condition=models.Q(status__in=ReviewStatus.values), name="review_status_valid"),
+            # Four eyes: nobody approves their own verdict.
+            models.CheckConstraint(
+                condition=models.Q(approved_by__isnull=True) | ~models.Q(approved_by=models.F("author")),
+                name="review_not_approved_by_author",
+            ),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(status__in=OPEN_REVIEW_STATUSES),
+                name="review_one_open_per_claim",
+            ),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(status=ReviewStatus.PUBLISHED),
+                name="review_one_published_per_claim",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()}: {self.summary}"
