@@ -1,0 +1,68 @@
+"""manage.py import_articles PATH [PATH ...]: import article files and propose their claims."""
+
+import pghistory
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from claims.importing import ImportFileError, collect_files, read_article_file
+from claims.services.proposals import article_ingest_many
+
+# Fewer files than this import without a progress bar: the per-file lines say enough.
+PROGRESS_BAR_FROM = 10
+
+
+class Command(BaseCommand):
+    help = "Import plain-text or JSON-lines article files (or folders of them) and propose their claims."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files or folders (.txt plain text, .jsonl JSON lines).")
+        parser.add_argument("--user", help="Username recorded in the history as the importer.")
+        parser.add_argument(
+            "--background", action="store_true", help="Queue extraction as background tasks instead of inline."
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Never show a progress bar.")
+
+    def handle(self, *args, paths, user, background, no_progress, **options):
+        importer = self._user(user)
+        files = collect_files(paths)
+        if not files:
+            raise CommandError("No article files found in the paths given.")
+        counts = {"imported": 0, "unchanged": 0, "failed": 0}
+        show_bar = not no_progress and len(files) >= PROGRESS_BAR_FROM
+        with pghistory.context(user=importer.pk if importer else None, command="import_articles"):
+            for path in tqdm(files, disable=not show_bar, unit="file", file=self.stderr._out):
+                outcome = self._import_file(path, importer, background)
+                counts[outcome.split(":")[0]] += 1
+                self.stdout.write(f"{path}: {outcome}")
+        self.stdout.write(
+            f"{len(files)} file(s): {counts['imported']} imported, {counts['unchanged']} unchanged, "
+            f"{counts['failed']} failed"
+        )
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} file(s) failed to import.")
+
+    def _import_file(self, path, importer, background) -> str:
+        try:
+            results = article_ingest_many(
+                inputs=read_article_file(path), user=importer, extract_inline=not background
+            )
+        except ImportFileError as error:
+            return f"failed: {error}"
+        except ValidationError as error:
+            return f"failed: {'; '.join(error.messages)}"
+        created = sum(result.created for result in results)
+        if not created:
+            return "unchanged"
+        claims = sum(len(result.claims) for result in results)
+        detail = f"{created} article(s)" + ("" if background else f", {claims} claim(s) proposed")
+        return f"imported ({detail})"
+
+    def _user(self, username):
+        if not username:
+            return None
+        try:
+            return get_user_model().objects.get(username=username)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"No user called {username!r}.") from None

@@ -1,0 +1,139 @@
+"""Store what extraction proposes for an article: speakers, claims and the links between them."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article
+from articles.services import article_import
+from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
+from claims.extraction import Extraction, ProposedSpeaker, extract
+from claims.models import Claim, ClaimRelation, Speaker
+from claims.anchoring import quote_context
+from claims.services.speakers import (
+    speaker_add_aliases,
+    speaker_add_role,
+    speaker_create,
+    speaker_find_by_name,
+)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article: Article
+    created: bool
+    claims: list[Claim]
+
+
+@transaction.atomic
+def article_ingest(*, raw: str, user=None, extract_inline: bool = True, **article_fields) -> IngestResult:
+    """Import an article and, when it is new, store its proposed claims in the same transaction."""
+    imported = article_import(raw=raw, **article_fields)
+    article = imported.article
+    if not imported.created:
+        return IngestResult(article=article, created=False, claims=list(article.claims.all()))
+    if not extract_inline:
+        from claims.tasks import article_propose_claims_task
+
+        transaction.on_commit(lambda: article_propose_claims_task.enqueue(article_id=article.pk))
+        return IngestResult(article=article, created=True, claims=[])
+    return IngestResult(article=article, created=True, claims=article_propose_claims(article=article))
+
+
+@transaction.atomic
+def article_ingest_many(*, inputs, user=None, extract_inline: bool = True) -> list[IngestResult]:
+    """Ingest the articles of one file all together: if one is refused, none is stored."""
+    return [
+        article_ingest(raw=item.raw, user=user, extract_inline=extract_inline, **item.fields) for item in inputs
+    ]
+
+
+@transaction.atomic
+def article_propose_claims(*, article: Article) -> list[Claim]:
+    """Run extraction on an article and store new proposals; returns the claims it created.
+
+    Idempotent: a statement whose span overlaps any claim already on the article (proposed, accepted,
+    edited or rejected) is left alone, so re-running never duplicates and never undoes a reviewer.
+    """
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    extraction = extract(article.body)
+    taken = list(article.claims.values_list("start", "end"))
+    speakers = _resolve_speakers(extraction, article=article)
+    now = timezone.now()
+
+    claims_by_index: dict[int, Claim] = {}
+    for index, statement in enumerate(extraction.statements):
+        if any(start < statement.end and statement.start < end for start, end in taken):
+            continue
+        prefix, suffix = quote_context(article.body, statement.start, statement.end)
+        claims_by_index[index] = Claim(
+            article=article,
+            speaker=speakers.get(statement.speaker) if statement.speaker is not None else None,
+            text=statement.text,
+            start=statement.start,
+            end=statement.end,
+            prefix=prefix,
+            suffix=suffix,
+            direct=statement.direct,
+            kind=statement.kind,
+            claim_type=statement.claim_type,
+            origin=ClaimOrigin.EXTRACTED,
+            confidence=round(statement.confidence, 3),
+            status=ClaimStatus.PROPOSED,
+            status_changed_at=now,
+        )
+        taken.append((statement.start, statement.end))
+    created = Claim.objects.bulk_create(claims_by_index.values())
+
+    relations = [
+        ClaimRelation(
+            source=claims_by_index[index],
+            target=claims_by_index[target],
+            relation_type=statement.relation_type or RelationType.REBUTS,
+            origin=ClaimOrigin.EXTRACTED,
+            confidence=round(statement.confidence, 3),
+        )
+        for index, statement in enumerate(extraction.statements)
+        if index in claims_by_index
+        for target in statement.responds_to
+        if target in claims_by_index and target != index
+    ]
+    ClaimRelation.objects.bulk_create(relations, ignore_conflicts=True)
+    return created
+
+
+def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, Speaker]:
+    """Attach proposed speakers to the directory: a known name or unique alias, else a new speaker."""
+    resolved: dict[int, Speaker] = {}
+    # Organisations first, so spokespersons and roles can point at them.
+    order = sorted(range(len(extraction.speakers)), key=lambda i: extraction.speakers[i].kind != SpeakerKind.ORGANISATION)
+    for index in order:
+        resolved[index] = _resolve_speaker(extraction.speakers[index], article=article)
+    for index, proposed in enumerate(extraction.speakers):
+        members = [resolved[m] for m in proposed.members if m in resolved and m != index]
+        if members:
+            resolved[index].members.add(*members)
+    return resolved
+
+
+def _resolve_speaker(proposed: ProposedSpeaker, *, article: Article) -> Speaker:
+    organisation = None
+    if proposed.affiliation:
+        organisation = speaker_find_by_name(
+            name=proposed.affiliation, kind=SpeakerKind.ORGANISATION
+        ) or speaker_create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
+
+    speaker = speaker_find_by_name(name=proposed.name, kind=proposed.kind)
+    if speaker is None:
+        speaker = speaker_create(
+            name=proposed.name,
+            kind=proposed.kind,
+            aliases=proposed.aliases,
+            organisation=organisation if proposed.kind == SpeakerKind.SPOKESPERSON else None,
+        )
+    for title in proposed.roles:
+        speaker_add_role(speaker=speaker, title=title, organisation=organisation, source_article=article)
+    if organisation is not None and not proposed.roles and proposed.kind == SpeakerKind.PERSON:
+        speaker_add_role(speaker=speaker, organisation=organisation, source_article=article)
+    return speaker

@@ -1,0 +1,140 @@
+"""Writes to the speaker directory: create, update, resolve names, merge."""
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Greatest, Upper
+
+from claims import permissions
+from claims.choices import SpeakerKind
+from claims.models import Claim, Speaker, SpeakerAlias, SpeakerRole
+
+# How alike a query and a name must be (pg_trgm word similarity) for a fuzzy match.
+FUZZY_THRESHOLD = 0.5
+
+
+def speaker_search(query: str) -> QuerySet[Speaker]:
+    """Active speakers whose name or an alias resembles `query`, best match first."""
+    query = query.strip()
+    if not query:
+        return Speaker.objects.none()
+    needle = query.upper()
+    name_similarity = TrigramWordSimilarity(needle, Upper("name"))
+    alias_similarity = TrigramWordSimilarity(needle, Upper("aliases__name"))
+    return (
+        Speaker.objects.filter(merged_into__isnull=True)
+        .annotate(similarity=Greatest(name_similarity, alias_similarity))
+        .filter(Q(similarity__gte=FUZZY_THRESHOLD) | Q(name__icontains=query) | Q(aliases__name__icontains=query))
+        .order_by("-similarity", "name")
+        .distinct()
+    )
+
+
+def speaker_find_by_name(*, name: str, kind: str | None = None) -> Speaker | None:
+    """The one active speaker called `name` (by name, else by a unique alias), or None if unknown or ambiguous."""
+    active = Speaker.objects.filter(merged_into__isnull=True)
+    if kind:
+        active = active.filter(kind=kind)
+    by_name = list(active.filter(name__iexact=name)[:2])
+    if len(by_name) == 1:
+        return by_name[0]
+    if by_name:
+        return None
+    by_alias = list(active.filter(aliases__name__iexact=name).distinct()[:2])
+    return by_alias[0] if len(by_alias) == 1 else None
+
+
+@transaction.atomic
+def speaker_create(
+    *,
+    name: str,
+    kind: str = SpeakerKind.PERSON,
+    user=None,
+    aliases: Iterable[str] = (),
+    organisation: Speaker | None = None,
+    description: str = "",
+) -> Speaker:
+    """Add a speaker with its aliases."""
+    if user is not None:
+        permissions.require(user, permissions.EDIT_SPEAKER)
+    speaker = Speaker(name=name.strip(), kind=kind, organisation=organisation, description=description)
+    speaker.full_clean()
+    speaker.save()
+    speaker_add_aliases(speaker=speaker, names=aliases)
+    return speaker
+
+
+@transaction.atomic
+def speaker_update(*, speaker: Speaker, user, **changes) -> Speaker:
+    """Change a speaker's name, kind, description or organisation."""
+    permissions.require(user, permissions.EDIT_SPEAKER)
+    allowed = {"name", "kind", "description", "organisation"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError({field: "This field cannot be changed here." for field in unknown})
+    for field, value in changes.items():
+        setattr(speaker, field, value)
+    speaker.full_clean()
+    speaker.save()
+    return speaker
+
+
+def speaker_add_aliases(*, speaker: Speaker, names: Iterable[str]) -> None:
+    """Record other names of a speaker, skipping its own name and aliases it already has."""
+    known = {speaker.name.casefold(), *(a.casefold() for a in speaker.aliases.values_list("name", flat=True))}
+    for name in names:
+        name = name.strip()
+        if name and name.casefold() not in known:
+            SpeakerAlias.objects.create(speaker=speaker, name=name)
+            known.add(name.casefold())
+
+
+def speaker_add_role(*, speaker: Speaker, title: str = "", organisation: Speaker | None = None, source_article=None):
+    """Record a role or affiliation once; the same title and organisation are not repeated."""
+    title = title.strip()[:300]
+    if not title and organisation is None:
+        return None
+    existing = speaker.roles.filter(title__iexact=title, organisation=organisation).first()
+    return existing or SpeakerRole.objects.create(
+        speaker=speaker, title=title, organisation=organisation, source_article=source_article
+    )
+
+
+@transaction.atomic
+def speaker_merge(*, source: Speaker, target: Speaker, user) -> Speaker:
+    """Fold `source` into `target`: every claim, alias, role and membership moves; nothing is lost."""
+    permissions.require(user, permissions.MERGE_SPEAKERS)
+    source, target = _lock_pair(source, target)
+    if source.pk == target.pk:
+        raise ValidationError({"target": "A speaker cannot be merged into itself."})
+    if source.merged_into_id or target.merged_into_id:
+        raise ValidationError({"target": "That speaker was already merged into another."})
+
+    Claim.objects.filter(speaker=source).update(speaker=target)
+    speaker_add_aliases(speaker=target, names=[source.name, *source.aliases.values_list("name", flat=True)])
+    for role in source.roles.all():
+        if target.roles.filter(title__iexact=role.title, organisation=role.organisation_id).exists():
+            continue
+        role.speaker = target
+        role.save(update_fields=["speaker"])
+    SpeakerRole.objects.filter(organisation=source).update(organisation=target)
+    Speaker.objects.filter(organisation=source).exclude(pk=target.pk).update(organisation=target)
+    Speaker.objects.filter(merged_into=source).update(merged_into=target)
+    for group in source.groups.exclude(pk=target.pk):
+        group.members.add(target)
+    target.members.add(*source.members.exclude(pk=target.pk))
+    source.groups.clear()
+    source.members.clear()
+
+    source.merged_into = target
+    source.save(update_fields=["merged_into", "updated_at"])
+    return target
+
+
+def _lock_pair(first: Speaker, second: Speaker) -> tuple[Speaker, Speaker]:
+    # Lock in id order so two merges of the same pair cannot deadlock.
+    locked = {s.pk: s for s in Speaker.objects.select_for_update().filter(pk__in=[first.pk, second.pk]).order_by("pk")}
+    return locked[first.pk], locked[second.pk]

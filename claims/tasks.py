@@ -1,0 +1,17 @@
+"""Background work of the claims app, run by Django's task framework."""
+
+from django.db import transaction
+from django.tasks import task
+
+from articles.models import Article
+from claims.services.proposals import article_propose_claims
+
+
+@task()
+def article_propose_claims_task(*, article_id: int) -> int:
+    """Extract and store proposals for one article of a corpus; returns how many claims it created."""
+    with transaction.atomic():
+        article = Article.objects.filter(pk=article_id).first()
+        if article is None:  # deleted since it was queued
+            return 0
+        return len(article_propose_claims(article=article))
