@@ -30,7 +30,13 @@ def collect_files(paths: list[str]) -> list[Path]:
         path = Path(name)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PLAIN_SUFFIXES | JSON_LINES_SUFFIXES and not p.name.startswith("."))
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in PLAIN_SUFFIXES | JSON_LINES_SUFFIXES
+                    and not p.name.startswith(".")
+                )
             )
         else:
             files.append(path)
@@ -83,7 +89,13 @@ def _article_from_record(record, number: int) -> ArticleInput:
     if not isinstance(body, str) or not body.strip():
         raise ImportFileError(f"line {number}: 'body' must be non-empty text")
     fields = {}
-    for key, target in (("headline", "headline"), ("url", "url"), ("outlet", "outlet_name"), ("byline", "byline"), ("language", "language")):
+    for key, target in (
+        ("headline", "headline"),
+        ("url", "url"),
+        ("outlet", "outlet_name"),
+        ("byline", "byline"),
+        ("language", "language"),
+    ):
         value = record.get(key)
         if value is not None:
             if not isinstance(value, str):

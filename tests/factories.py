@@ -36,8 +36,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     outlet = factory.SubFactory(OutletFactory)
     published = factory.Faker("date_between", start_date="-2y", end_date="today")
     body = factory.Sequence(
-        lambda n: f"The minister said: “The budget is balanced and growth is {n} per cent.”\n\n"
-        f"A spokesman for the opposition said: “These figures are simply false.”"
+        lambda n: (
+            f"The minister said: “The budget is balanced and growth is {n} per cent.”\n\n"
+            f"A spokesman for the opposition said: “These figures are simply false.”"
+        )
     )
     raw_text = factory.LazyAttribute(lambda a: f"{a.headline}\n\n{a.body}")
     content_hash = factory.LazyAttribute(lambda a: hashlib.sha256(a.raw_text.encode()).hexdigest())

@@ -58,13 +58,10 @@ class Claim(models.Model):
             models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
             models.CheckConstraint(condition=models.Q(status__in=ClaimStatus.values), name="claim_status_valid"),
             models.CheckConstraint(condition=models.Q(kind__in=ClaimKind.values), name="claim_kind_valid"),
-            models.CheckConstraint(
-                condition=models.Q(claim_type__in=ClaimType.values), name="claim_type_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(claim_type__in=ClaimType.values), name="claim_type_valid"),
             models.CheckConstraint(condition=models.Q(origin__in=ClaimOrigin.values), name="claim_origin_valid"),
             models.CheckConstraint(
-                condition=models.Q(confidence__isnull=True)
-                | models.Q(confidence__gte=0, confidence__lte=1),
+                condition=models.Q(confidence__isnull=True) | models.Q(confidence__gte=0, confidence__lte=1),
                 name="claim_confidence_in_unit_range",
             ),
             # One claim per span: re-running extraction can never duplicate a proposal.
@@ -98,9 +95,7 @@ class ClaimRelation(models.Model):
     class Meta:
         ordering = ["source_id", "target_id", "relation_type"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(source=models.F("target")), name="claim_relation_not_to_itself"
-            ),
+            models.CheckConstraint(condition=~models.Q(source=models.F("target")), name="claim_relation_not_to_itself"),
             models.CheckConstraint(
                 condition=models.Q(relation_type__in=RelationType.values), name="claim_relation_type_valid"
             ),

@@ -23,9 +23,7 @@ class Source(models.Model):
     class Meta:
         ordering = ["title", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(source_type__in=SourceType.values), name="source_type_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(source_type__in=SourceType.values), name="source_type_valid"),
         ]
 
     def __str__(self) -> str:

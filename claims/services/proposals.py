@@ -7,12 +7,11 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.services import article_import
+from claims.anchoring import quote_context
 from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
 from claims.extraction import Extraction, ProposedSpeaker, extract
 from claims.models import Claim, ClaimRelation, Speaker
-from claims.anchoring import quote_context
 from claims.services.speakers import (
-    speaker_add_aliases,
     speaker_add_role,
     speaker_create,
     speaker_find_by_name,
@@ -44,9 +43,7 @@ def article_ingest(*, raw: str, user=None, extract_inline: bool = True, **articl
 @transaction.atomic
 def article_ingest_many(*, inputs, user=None, extract_inline: bool = True) -> list[IngestResult]:
     """Ingest the articles of one file all together: if one is refused, none is stored."""
-    return [
-        article_ingest(raw=item.raw, user=user, extract_inline=extract_inline, **item.fields) for item in inputs
-    ]
+    return [article_ingest(raw=item.raw, user=user, extract_inline=extract_inline, **item.fields) for item in inputs]
 
 
 @transaction.atomic
@@ -54,20 +51,27 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
     """Run extraction on an article and store new proposals; returns the claims it created.
 
     Idempotent: a statement whose span overlaps any claim already on the article (proposed, accepted,
-    edited or rejected) is left alone, so re-running never duplicates and never undoes a reviewer.
+    edited or rejected) is not stored again, and existing claims are never changed, so re-running never
+    duplicates and never undoes a reviewer.
     """
     article = Article.objects.select_for_update().get(pk=article.pk)
     extraction = extract(article.body)
-    taken = list(article.claims.values_list("start", "end"))
+    existing = {(claim.start, claim.end): claim for claim in article.claims.all()}
+    taken = list(existing)
     speakers = _resolve_speakers(extraction, article=article)
     now = timezone.now()
 
-    claims_by_index: dict[int, Claim] = {}
+    new_claims: dict[int, Claim] = {}
+    same_span: dict[int, Claim] = {}
     for index, statement in enumerate(extraction.statements):
+        span = (statement.start, statement.end)
+        if span in existing:
+            same_span[index] = existing[span]
+            continue
         if any(start < statement.end and statement.start < end for start, end in taken):
             continue
         prefix, suffix = quote_context(article.body, statement.start, statement.end)
-        claims_by_index[index] = Claim(
+        new_claims[index] = Claim(
             article=article,
             speaker=speakers.get(statement.speaker) if statement.speaker is not None else None,
             text=statement.text,
@@ -83,21 +87,25 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
             status=ClaimStatus.PROPOSED,
             status_changed_at=now,
         )
-        taken.append((statement.start, statement.end))
-    created = Claim.objects.bulk_create(claims_by_index.values())
+        taken.append(span)
+    created = Claim.objects.bulk_create(new_claims.values())
 
+    # Links are proposed only where a new claim takes part: a link a reviewer removed stays removed.
+    linkable = same_span | new_claims
     relations = [
         ClaimRelation(
-            source=claims_by_index[index],
-            target=claims_by_index[target],
+            source=linkable[index],
+            target=linkable[target],
             relation_type=statement.relation_type or RelationType.REBUTS,
             origin=ClaimOrigin.EXTRACTED,
             confidence=round(statement.confidence, 3),
         )
         for index, statement in enumerate(extraction.statements)
-        if index in claims_by_index
         for target in statement.responds_to
-        if target in claims_by_index and target != index
+        if index in linkable
+        and target in linkable
+        and target != index
+        and (index in new_claims or target in new_claims)
     ]
     ClaimRelation.objects.bulk_create(relations, ignore_conflicts=True)
     return created
@@ -107,7 +115,9 @@ def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, 
     """Attach proposed speakers to the directory: a known name or unique alias, else a new speaker."""
     resolved: dict[int, Speaker] = {}
     # Organisations first, so spokespersons and roles can point at them.
-    order = sorted(range(len(extraction.speakers)), key=lambda i: extraction.speakers[i].kind != SpeakerKind.ORGANISATION)
+    order = sorted(
+        range(len(extraction.speakers)), key=lambda i: extraction.speakers[i].kind != SpeakerKind.ORGANISATION
+    )
     for index in order:
         resolved[index] = _resolve_speaker(extraction.speakers[index], article=article)
     for index, proposed in enumerate(extraction.speakers):
@@ -120,9 +130,9 @@ def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, 
 def _resolve_speaker(proposed: ProposedSpeaker, *, article: Article) -> Speaker:
     organisation = None
     if proposed.affiliation:
-        organisation = speaker_find_by_name(
+        organisation = speaker_find_by_name(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION) or speaker_create(
             name=proposed.affiliation, kind=SpeakerKind.ORGANISATION
-        ) or speaker_create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
+        )
 
     speaker = speaker_find_by_name(name=proposed.name, kind=proposed.kind)
     if speaker is None:

@@ -19,7 +19,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-
 def test_claim_span_must_start_before_it_ends():
     claim = ClaimFactory()
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
@@ -40,7 +39,9 @@ def test_imports_the_four_seed_articles_with_dates_headlines_and_clean_bodies():
     assert Article.objects.count() == 4
     dated = Article.objects.get(published=dt.date(2018, 12, 20))
     assert dated.body.startswith("A former minister")
-    assert Article.objects.filter(headline="Labour leader Jeremy Corbyn told to disown anti-Semitic supporters").exists()
+    assert Article.objects.filter(
+        headline="Labour leader Jeremy Corbyn told to disown anti-Semitic supporters"
+    ).exists()
     for article in Article.objects.all():
         assert "READ MORE" not in article.body
         assert "privacy settings" not in article.body
@@ -75,8 +76,13 @@ def test_reimport_is_a_no_op():
 def test_json_lines_articles_are_imported_with_their_fields(tmp_path):
     feed = tmp_path / "feed.jsonl"
     rows = [
-        {"headline": "Port strike ends", "url": "https://news.example/strike", "outlet": "Harbour Times",
-         "published": "2024-03-05", "body": "The union leader said: “We have won a fair deal.”"},
+        {
+            "headline": "Port strike ends",
+            "url": "https://news.example/strike",
+            "outlet": "Harbour Times",
+            "published": "2024-03-05",
+            "body": "The union leader said: “We have won a fair deal.”",
+        },
         {"headline": "Bridge reopens", "body": "The mayor said: “Traffic will flow again by Friday.”"},
     ]
     feed.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
@@ -120,7 +126,8 @@ def test_files_over_the_size_limit_are_refused(tmp_path, settings):
 def test_malformed_json_line_reports_its_number_and_rolls_back_the_whole_file(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        json.dumps({"headline": "Fine", "body": "The chief said: “All is well.”"}) + "\n"
+        json.dumps({"headline": "Fine", "body": "The chief said: “All is well.”"})
+        + "\n"
         + '{"headline": "Broken", "body": \n',
         encoding="utf-8",
     )

@@ -1,0 +1,83 @@
+"""Storing extraction proposals: speakers resolved against the directory, reruns never duplicate."""
+
+import pytest
+
+from claims.choices import ClaimOrigin, ClaimStatus, SpeakerKind
+from claims.models import Claim, ClaimRelation, Speaker
+from claims.services.proposals import article_ingest, article_propose_claims
+from tests.factories import SpeakerAliasFactory, SpeakerFactory
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = """Harbour tolls to double, minister says
+
+Transport minister Ingrid Solberg said the tolls would rise next spring.
+
+“Every ship that uses the harbour will pay twice what it pays today,” Ms Solberg told reporters.
+
+A spokesman for the Coastal Shipping Association said: “These claims are false. The minister has
+misread her own figures.”
+"""
+
+
+def ingest(raw=ARTICLE):
+    return article_ingest(raw=raw, source_name="harbour.txt")
+
+
+def test_ingest_stores_proposals_with_spans_speakers_and_links():
+    result = ingest()
+    assert result.created
+    claims = {claim.text: claim for claim in result.claims}
+    toll = next(c for text, c in claims.items() if text.startswith("Every ship"))
+    assert result.article.body[toll.start : toll.end] == toll.text
+    assert toll.speaker.name == "Ingrid Solberg"
+    assert toll.status == ClaimStatus.PROPOSED
+    assert toll.origin == ClaimOrigin.EXTRACTED
+    assert 0 <= toll.confidence <= 1
+    assert toll.prefix.endswith("“") and toll.suffix.startswith(",”")
+
+    rebuttal = next(c for text, c in claims.items() if text.startswith("These claims are false"))
+    assert rebuttal.kind == "response"
+    assert rebuttal.speaker.kind == SpeakerKind.SPOKESPERSON
+    assert rebuttal.speaker.organisation is not None
+    assert ClaimRelation.objects.filter(source=rebuttal, target=toll).exists()
+
+
+def test_existing_speakers_are_reused_by_name_or_alias():
+    known = SpeakerFactory(name="Ingrid Solberg")
+    SpeakerAliasFactory(speaker=known, name="Ms Solberg")
+    result = ingest()
+    toll = next(c for c in result.claims if c.text.startswith("Every ship"))
+    assert toll.speaker == known
+    assert Speaker.objects.filter(name="Ingrid Solberg").count() == 1
+
+
+def test_reingesting_the_same_text_changes_nothing():
+    first = ingest()
+    second = ingest()
+    assert not second.created
+    assert second.article == first.article
+    assert Claim.objects.count() == len(first.claims)
+
+
+def test_rerunning_extraction_never_duplicates_or_touches_reviewed_claims():
+    result = ingest()
+    toll = next(c for c in result.claims if c.text.startswith("Every ship"))
+    # A reviewer narrowed the span and rejected another proposal.
+    Claim.objects.filter(pk=toll.pk).update(end=toll.start + 10, text=toll.text[:10])
+    rejected = next(c for c in result.claims if c.pk != toll.pk)
+    Claim.objects.filter(pk=rejected.pk).update(status=ClaimStatus.REJECTED)
+    before = set(Claim.objects.values_list("pk", "start", "end", "status", "text"))
+
+    assert article_propose_claims(article=result.article) == []
+    assert set(Claim.objects.values_list("pk", "start", "end", "status", "text")) == before
+
+
+def test_deleted_proposals_come_back_when_extraction_runs_again():
+    result = ingest()
+    count = len(result.claims)
+    Claim.objects.filter(kind="response").delete()
+    again = article_propose_claims(article=result.article)
+    assert len(again) == 1
+    assert Claim.objects.count() == count
+    assert ClaimRelation.objects.filter(source=again[0]).exists()
