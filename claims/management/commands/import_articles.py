@@ -33,9 +33,9 @@ class Command(BaseCommand):
         show_bar = not no_progress and len(files) >= PROGRESS_BAR_FROM
         with pghistory.context(user=importer.pk if importer else None, command="import_articles"):
             for path in tqdm(files, disable=not show_bar, unit="file", file=self.stderr._out):
-                outcome = self._import_file(path, importer, background)
-                counts[outcome.split(":")[0]] += 1
-                self.stdout.write(f"{path}: {outcome}")
+                status, detail = self._import_file(path, importer, background)
+                counts[status] += 1
+                self.stdout.write(f"{path}: {status}{detail}")
         self.stdout.write(
             f"{len(files)} file(s): {counts['imported']} imported, {counts['unchanged']} unchanged, "
             f"{counts['failed']} failed"
@@ -43,21 +43,20 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} file(s) failed to import.")
 
-    def _import_file(self, path, importer, background) -> str:
+    def _import_file(self, path, importer, background) -> tuple[str, str]:
+        """("imported" | "unchanged" | "failed", detail) for one file."""
         try:
-            results = article_ingest_many(
-                inputs=read_article_file(path), user=importer, extract_inline=not background
-            )
+            results = article_ingest_many(inputs=read_article_file(path), user=importer, extract_inline=not background)
         except ImportFileError as error:
-            return f"failed: {error}"
+            return "failed", f": {error}"
         except ValidationError as error:
-            return f"failed: {'; '.join(error.messages)}"
+            return "failed", f": {'; '.join(error.messages)}"
         created = sum(result.created for result in results)
         if not created:
-            return "unchanged"
+            return "unchanged", ""
         claims = sum(len(result.claims) for result in results)
-        detail = f"{created} article(s)" + ("" if background else f", {claims} claim(s) proposed")
-        return f"imported ({detail})"
+        proposed = "" if background else f", {claims} claim(s) proposed"
+        return "imported", f" ({created} article(s){proposed})"
 
     def _user(self, username):
         if not username:

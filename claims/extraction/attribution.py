@@ -1,0 +1,268 @@
+"""Find who a quotation is attributed to: the speech verb near it and that verb's subject phrase.
+
+Works on tokens of the masked text, where each quotation is a single token, so patterns such as
+`X said: “…”`, `“…,” he told …`, `“…,” said the minister` and `X, who …, added that “…”` are read off
+the words around the quotation.
+"""
+
+from dataclasses import dataclass, field
+
+from claims.extraction import lexicon
+from claims.extraction.text import Token
+
+MAX_NP = 16
+_PROGRESSIVE = {"was", "is", "were", "are", "been", "be", "am"}
+_SOFT_STARTERS = {
+    "yet", "but", "and", "so", "also", "then", "now", "meanwhile", "however", "still", "indeed",
+    "instead", "nevertheless", "separately", "elsewhere", "previously",
+}  # fmt: skip
+
+
+@dataclass
+class Cue:
+    """How a quotation is attributed."""
+
+    mode: str  # colon after before participle main social inherit none
+    subject: list[Token] = field(default_factory=list)
+    verb: Token | None = None
+    appositions: list[list[Token]] = field(default_factory=list)
+
+
+def is_speech_verb(tokens: list[Token], i: int) -> bool:
+    """A speech verb that is not an infinitive (`to call for`) or an adjective."""
+    tok = tokens[i]
+    if tok.quote is not None or tok.low not in lexicon.SPEECH_VERBS:
+        return False
+    prev = tokens[i - 1].low if i else ""
+    # "to call for" is an infinitive; "the warning", "his writing" are nouns.
+    return prev != "to" and prev not in lexicon.DETERMINERS and prev not in lexicon.POSSESSIVES
+
+
+def _verbish(tok: Token) -> bool:
+    low = tok.low
+    if tok.quote is not None:
+        return True
+    if low in lexicon.AUXILIARIES or low in lexicon.SPEECH_VERBS or low in lexicon.COMMON_VERBS:
+        return not tok.is_cap or low in {"said", "says"}
+    return not tok.is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
+
+
+def _stops_np(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    low = tok.low
+    if tok.text in ',;:.!?"“”' or _verbish(tok):
+        return True
+    if low in lexicon.RELATIVES or low in lexicon.CONJUNCTIONS:
+        return True
+    if low in lexicon.PREPOSITIONS and not tok.is_cap:
+        # "a spokesman for the ministry": the organisation belongs to the phrase.
+        return not (low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS)
+    return False
+
+
+def np_forward(tokens: list[Token], i: int, end: int) -> int:
+    """End index of the noun phrase starting at i."""
+    j = i
+    depth = 0
+    while j < end and j - i < MAX_NP:
+        tok = tokens[j]
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")" and depth:
+            depth -= 1
+        elif not depth and _stops_np(tokens, j):
+            # "of" / "for" complements are allowed by _stops_np; a following preposition ends it.
+            break
+        j += 1
+    return j
+
+
+def np_backward(tokens: list[Token], start: int, j: int) -> int:
+    """Start index of the noun phrase ending at token j (inclusive)."""
+    k = j
+    depth = 0
+    while k >= start and j - k < MAX_NP:
+        tok = tokens[k]
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(" and depth:
+            depth -= 1
+        elif not depth and _stops_np(tokens, k):
+            break
+        k -= 1
+    return k + 1
+
+
+def skip_lead(tokens: list[Token], a: int, b: int) -> int:
+    """Index after adverbial lead-ins such as `In a statement,` or `Earlier, in a letter to X,`."""
+    i = a
+    for _ in range(4):
+        if i >= b:
+            return i
+        low = tokens[i].low
+        if low in _SOFT_STARTERS:
+            i += 1
+            if i < b and tokens[i].text == ",":
+                i += 1
+            continue
+        if low in lexicon.ADVERBIAL_STARTERS or low in lexicon.PREPOSITIONS:
+            comma = next((k for k in range(i + 1, min(b, i + 40)) if tokens[k].text == ","), None)
+            if comma is None or any(is_speech_verb(tokens, k) for k in range(i, comma)):
+                return i
+            i = comma + 1
+            continue
+        return i
+    return i
+
+
+def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list[list[Token]]]:
+    """Subject noun phrase of the sentence tokens[a:b] and the appositions that follow it."""
+    i = skip_lead(tokens, a, b)
+    j = np_forward(tokens, i, b)
+    subject = tokens[i:j]
+    appositions: list[list[Token]] = []
+    if j < b and tokens[j].text == ",":
+        k = j + 1
+        second_end = np_forward(tokens, k, b)
+        named_second = any(t.is_cap for t in tokens[k:second_end])
+        described_first = bool(subject) and subject[-1].low in lexicon.PERSON_ROLES
+        # "The firm's chief executive, Jane Doe, said" / "A former minister, Jane Doe said".
+        after_name = second_end + 1 if second_end < b and tokens[second_end].text == "," else second_end
+        if described_first and named_second and second_end > k and after_name < b and _verbish(tokens[after_name]):
+            # The description is a role of the name after it.
+            return tokens[k:second_end], [subject]
+        # "X, the former minister, said" / "X, who …, said": appositions up to the predicate.
+        chunk: list[Token] = []
+        while k < b and len(appositions) < 4:
+            tok = tokens[k]
+            if tok.text == ",":
+                appositions.append(chunk)
+                chunk = []
+                if k + 1 < b and _verbish(tokens[k + 1]):
+                    break
+            else:
+                chunk.append(tok)
+            k += 1
+    return subject, appositions
+
+
+def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:
+    while j >= a and (tokens[j].low in lexicon.AUXILIARIES or (tokens[j].low.endswith("ly") and not tokens[j].is_cap)):
+        j -= 1
+    return j
+
+
+def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
+    """Subject of the speech verb at v (which precedes its quotation)."""
+    verb = tokens[v]
+    before = tokens[v - 1] if v > a else None
+    participle = verb.low.endswith("ing") and not (before is not None and before.low in _PROGRESSIVE)
+    if participle:
+        subject, appositions = main_subject(tokens, a, b)
+        return Cue("participle", subject, verb, appositions)
+    j = _skip_back_adverbs(tokens, a, v - 1)
+    if j < a:
+        return Cue("none", [], verb)
+    tok = tokens[j]
+    if tok.text == "," or tok.low in {"and", "but", "or", "then"} or tok.quote is not None:
+        subject, appositions = main_subject(tokens, a, b)
+        return Cue("main", subject, verb, appositions)
+    if tok.low in lexicon.PRONOUNS:
+        return Cue("before", [tok], verb)
+    # "X who earlier this week accused …": the relative pronoun's antecedent speaks.
+    for k in range(j, max(a - 1, j - 25), -1):
+        t = tokens[k]
+        if t.low in {"who", "which"}:
+            start = np_backward(tokens, a, k - 1)
+            return Cue("before", tokens[start:k], verb)
+        if t.text in ",;:" or t.quote is not None or (k != j and is_speech_verb(tokens, k)):
+            break
+    start = np_backward(tokens, a, j)
+    return Cue("before", tokens[start : j + 1], verb)
+
+
+def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
+    """`“…,” he said` / `“…,” said the minister` / `“…” according to X`."""
+    k = q + 1
+    if k < b and tokens[k].text in ",–—-":
+        k += 1
+    if k >= b:
+        return None
+    tok = tokens[k]
+    if tok.low in lexicon.SPEECH_VERBS and not tok.low.endswith("ing") and tok.quote is None:
+        end = np_forward(tokens, k + 1, b)
+        if end > k + 1:
+            return Cue("after", tokens[k + 1 : end], tok, _trailing_apposition(tokens, end, b))
+        return None
+    if tok.low == "according" and k + 1 < b and tokens[k + 1].low == "to":
+        end = np_forward(tokens, k + 2, b)
+        return Cue("after", tokens[k + 2 : end], tok) if end > k + 2 else None
+    end = np_forward(tokens, k, b)
+    if end == k or end - k > 10:
+        return None
+    v = end
+    while v < b and (tokens[v].low in lexicon.AUXILIARIES or tokens[v].low.endswith("ly")):
+        v += 1
+    if end < b and tokens[end].text == ",":
+        # "“…,” Jane Doe, the chief executive, said."
+        appositions = _trailing_apposition(tokens, end, b)
+        v = end + 1 + sum(len(x) + 1 for x in appositions)
+        if v < b and is_speech_verb(tokens, v):
+            return Cue("after", tokens[k:end], tokens[v], appositions)
+        return None
+    if v < b and is_speech_verb(tokens, v):
+        return Cue("after", tokens[k:end], tokens[v])
+    return None
+
+
+def _trailing_apposition(tokens: list[Token], end: int, b: int) -> list[list[Token]]:
+    if end >= b or tokens[end].text != ",":
+        return []
+    chunk = []
+    k = end + 1
+    while k < b and tokens[k].text not in ",.;:" and tokens[k].quote is None and len(chunk) < 20:
+        chunk.append(tokens[k])
+        k += 1
+    return [chunk] if chunk and k < b and tokens[k].text == "," else []
+
+
+def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
+    """The attribution of the quotation token q in sentence tokens[a:b]."""
+    # `X said: “…”`: the colon ties the quotation to the verb before it.
+    if q - 1 >= a and tokens[q - 1].text in ":,":
+        for v in range(q - 2, max(a - 1, q - 10), -1):
+            if is_speech_verb(tokens, v):
+                if tokens[q - 1].text == ":" or v == q - 2:
+                    return subject_before(tokens, a, b, v)
+                break
+            if tokens[v].quote is not None:
+                break
+    after = subject_after(tokens, q, b)
+    if after is not None:
+        return after
+    # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
+    # spoken out") and the clause's own verb comes earlier.
+    relative_verb = None
+    for v in range(q - 1, a - 1, -1):
+        if is_speech_verb(tokens, v):
+            if not _in_relative_clause(tokens, a, v):
+                return subject_before(tokens, a, b, v)
+            relative_verb = relative_verb if relative_verb is not None else v
+    if relative_verb is not None:
+        return subject_before(tokens, a, b, relative_verb)
+    return Cue("none")
+
+
+def _in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
+    for k in range(v - 1, max(a - 1, v - 6), -1):
+        low = tokens[k].low
+        if low in {"who", "which", "that"}:
+            return True
+        if tokens[k].text in ",;:" or tokens[k].quote is not None or low in lexicon.PRONOUNS:
+            return False
+    return False
+
+
+def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether the sentence has a speech verb at all (short quotes without one are scare quotes)."""
+    return any(is_speech_verb(tokens, k) or tokens[k].low == "according" for k in range(a, b))

@@ -1,0 +1,269 @@
+"""Read a noun phrase: pronoun, named person or organisation, spokesperson, description or group."""
+
+from dataclasses import dataclass, field
+
+from claims.extraction import lexicon
+from claims.extraction.text import Token, strip_possessive
+
+# Tokens that may appear inside a run of capitalised name words.
+_NAME_LINKS = {"of", "&"} | lexicon.NAME_PARTICLES
+# Function words that are also ordinary given names or surnames.
+_NAMEABLE = lexicon.MONTHS | {"will", "may", "bill", "mark", "grant", "hope", "faith", "joy", "chase"}
+
+
+@dataclass
+class Mention:
+    """What a noun phrase refers to, before it is tied to a speaker of the article."""
+
+    kind: str  # pronoun person bare org spokes group description orgdesc plural
+    text: str
+    name: str = ""
+    gender: str | None = None
+    number: str = "sg"
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    members: list["Mention"] = field(default_factory=list)
+    head: str = ""
+    modifiers: list[str] = field(default_factory=list)
+    other_than_focus: bool = False  # its apposition mentions "his"/"her": someone else than the topic
+
+    @property
+    def surname(self) -> str:
+        """Last word of the name."""
+        words = self.name.split()
+        return words[-1] if words else ""
+
+
+def _words(tokens: list[Token]) -> str:
+    out = []
+    for i, tok in enumerate(tokens):
+        if i and (tok.start != tokens[i - 1].end or tok.text in "(["):
+            out.append(" ")
+        out.append(tok.text)
+    return "".join(out).strip()
+
+
+def _is_role(low: str) -> bool:
+    return low in lexicon.PERSON_ROLES or low.endswith("-year-old") or low.startswith("ex-")
+
+
+def _name_token(tok: Token) -> bool:
+    low = tok.low
+    return tok.is_cap and (low not in lexicon.FUNCTION_WORDS or low in _NAMEABLE)
+
+
+def _last_cap_run(tokens: list[Token]) -> tuple[int, int] | None:
+    """(start, end) of the run of capitalised words that ends the phrase, if it does end with one."""
+    end = len(tokens)
+    if not end or not tokens[-1].is_cap:
+        return None
+    start = end - 1
+    while start > 0:
+        prev = tokens[start - 1]
+        if prev.is_cap or (prev.low in _NAME_LINKS and start - 2 >= 0 and tokens[start - 2].is_cap):
+            start -= 1
+            continue
+        break
+    # A run never starts with a linking word or a sentence-initial function word.
+    while start < end and (tokens[start].low in _NAME_LINKS or not _name_token(tokens[start])):
+        start += 1
+    return (start, end) if start < end else None
+
+
+def _org_tail(run: list[Token]) -> int:
+    """Length of the person name that follows an organisation name in one run, else 0.
+
+    `Board of Trustees Maria Santos`: two name words after the organisation's `of` complement.
+    """
+    lows = [t.low for t in run]
+    heads = [i for i, low in enumerate(lows) if low in lexicon.ORG_HEADS]
+    if not heads:
+        return 0
+    rest = run[heads[-1] + 1 :]
+    if rest and rest[0].low == "of":
+        rest = rest[2:]
+    if len(rest) >= 2 and all(_name_token(t) and t.low not in lexicon.ORG_HEADS for t in rest):
+        return min(len(rest), 3)
+    return 0
+
+
+def _is_org(run: list[Token]) -> bool:
+    lows = [t.low for t in run]
+    if any(low in lexicon.ORG_HEADS for low in lows):
+        return _org_tail(run) == 0
+    if len(run) == 1 and len(run[0].text) >= 2 and strip_possessive(run[0].text).isupper():
+        return True
+    if "of" in lows:
+        of = lows.index("of")
+        return not any(low in lexicon.PEERAGE_TITLES for low in lows[:of])
+    return False
+
+
+def _person_core(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a capitalised run into (prefix, person name): a title and at most two name words."""
+    lows = [t.low for t in run]
+    for i, low in enumerate(lows):
+        if low in lexicon.TITLES and i + 1 < len(run):
+            return run[:i], run[i:]
+    core = run[-2:] if len(run) >= 2 else run
+    # "Ana de Souza": a particle keeps its neighbours together.
+    if len(run) >= 3 and lows[-2] in lexicon.NAME_PARTICLES:
+        core = run[-3:]
+    return run[: len(run) - len(core)], core
+
+
+def _affiliation(tokens: list[Token]) -> str | None:
+    """The first capitalised non-role words of a role description: `Former Green Party treasurer`."""
+    best: list[Token] = []
+    current: list[Token] = []
+    for tok in [*tokens, None]:
+        if tok is not None and (
+            (tok.is_cap and tok.low not in lexicon.FUNCTION_WORDS and not _is_role(tok.low))
+            or (tok.low in {"of", "&"} and current)
+        ):
+            current.append(tok)
+            continue
+        while current and current[-1].low in {"of", "&"}:
+            current.pop()
+        if current and not best:
+            best = current
+        current = []
+    return strip_possessive(_words(best)) if best else None
+
+
+def _spokes(tokens: list[Token], text: str) -> Mention | None:
+    lows = [t.low for t in tokens]
+    for i, low in enumerate(lows):
+        if low not in lexicon.SPOKES_NOUNS:
+            continue
+        org_tokens: list[Token] = []
+        if i + 1 < len(tokens) and lows[i + 1] in {"for", "at", "from", "close", "in"}:
+            org_tokens = [t for t in tokens[i + 2 :] if t.low not in lexicon.DETERMINERS and t.low != "to"]
+        elif i == len(tokens) - 1:
+            org_tokens = [t for t in tokens[:i] if t.is_cap and t.low not in lexicon.FUNCTION_WORDS]
+        else:
+            continue
+        org = strip_possessive(_words(org_tokens)) if org_tokens else None
+        if org_tokens and not any(t.is_cap for t in org_tokens):
+            org = None
+        noun = tokens[i].text.lower()
+        gender = "f" if noun in lexicon.FEMALE_NOUNS else "m" if noun in lexicon.MALE_NOUNS else None
+        number = "pl" if noun.endswith(("s", "people", "men")) and noun not in {"spokesperson"} else "sg"
+        return Mention(
+            "spokes",
+            text,
+            name=f"{org} {noun}" if org else noun,
+            gender=gender,
+            number=number,
+            affiliation=org,
+            head=noun,
+        )
+    return None
+
+
+def parse_np(tokens: list[Token]) -> Mention | None:
+    """Interpret a noun phrase (the subject of an attribution or of a sentence)."""
+    tokens = [t for t in tokens if t.quote is None]
+    aliases: list[str] = []
+    # "(JLC)": an acronym in brackets is another name for what precedes it.
+    if "(" in [t.text for t in tokens]:
+        kept, depth, inner = [], 0, []
+        for t in tokens:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")" and depth:
+                depth -= 1
+                if inner:
+                    aliases.append(_words(inner))
+                inner = []
+            elif depth:
+                inner.append(t)
+            else:
+                kept.append(t)
+        tokens = kept
+    while tokens and tokens[-1].text in ",;:-–—":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    text = _words(tokens)
+    if len(tokens) == 1 and tokens[0].low in lexicon.PRONOUNS:
+        gender, number = lexicon.PRONOUNS[tokens[0].low]
+        return Mention("pronoun", text, gender=gender, number=number, head=tokens[0].low)
+    parts: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.low in {"and", "&"} and parts[-1]:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) > 1 and all(parts):
+        members = [parse_np(p) for p in parts]
+        if all(m is not None and m.kind != "plural" for m in members):
+            named = [m for m in members if m.kind in {"person", "org", "bare"}]
+            if named and members[0].kind != "orgdesc":
+                group = Mention("group", text, number="pl", members=members, aliases=aliases)
+                # "Green backbenchers X and Y": roles stated before the first name belong to all.
+                group.roles = list(members[0].roles)
+                group.affiliation = members[0].affiliation
+                return group
+    mention = _parse_single(tokens, text)
+    if mention is not None:
+        mention.aliases.extend(aliases)
+    return mention
+
+
+def _parse_single(tokens: list[Token], text: str) -> Mention | None:
+    det = tokens[0].low in lexicon.DETERMINERS or tokens[0].low in {"one"}
+    body = tokens[1:] if det else tokens
+    if not body:
+        return None
+    spokes = _spokes(body, text)
+    if spokes is not None:
+        return spokes
+    run = _last_cap_run(body)
+    last = body[-1].low
+    # "Board of Deputies", "House of Representatives": an organisation despite its person-like last word.
+    of_org = run is not None and "of" in {t.low for t in body[run[0] : run[1]]} and _is_org(body[run[0] : run[1]])
+    if run is not None and (of_org or not _is_role(last)):
+        start, end = run
+        run_tokens = body[start:end]
+        tail = _org_tail(run_tokens)
+        if tail:
+            start = end - tail
+            run_tokens = body[start:end]
+        prefix = body[:start]
+        if _is_org(run_tokens):
+            name = strip_possessive(_words(run_tokens))
+            return Mention("org", text, name=name, number="sg", roles=[_words(prefix)] if prefix else [])
+        extra, core = _person_core(run_tokens)
+        prefix = prefix + extra
+        lows = [t.low for t in core]
+        title = lows[0] if lows[0] in lexicon.TITLES else None
+        gender = "m" if title in lexicon.MALE_TITLES else "f" if title in lexicon.FEMALE_TITLES else None
+        name_tokens = core if title in lexicon.KEPT_TITLES or title is None else core[1:]
+        if title and len(core) == 1:
+            return None
+        name = strip_possessive(_words(name_tokens))
+        kind = "person" if title or len(name_tokens) >= 2 else "bare"
+        if kind == "bare" and not prefix and name.lower().endswith(("ers", "ists", "ians", "ents", "ants")):
+            # "Dockworkers walked out": a capitalised plural noun opening a sentence, not a name.
+            return Mention("plural", text, name=name, number="pl", head=name.lower())
+        role = _words(prefix)
+        mention = Mention(kind, text, name=name, gender=gender, roles=[role] if role else [])
+        mention.affiliation = _affiliation(prefix) if prefix else None
+        if title and title not in lexicon.KEPT_TITLES:
+            mention.aliases.append(_words(core))
+        return mention
+    head = last
+    modifiers = [t.text for t in body[:-1]]
+    if head in lexicon.ORG_DESCRIPTIONS and det and not _is_role(head):
+        return Mention("orgdesc", text, head=head, modifiers=modifiers)
+    if _is_role(head):
+        plural = head.endswith("s") and not head.endswith(("ss", "us"))
+        gender = "f" if head in lexicon.FEMALE_NOUNS else "m" if head in lexicon.MALE_NOUNS else None
+        if plural and not det:
+            return Mention("plural", text, name=text, number="pl", head=head, modifiers=modifiers)
+        if plural:
+            return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
+        return Mention("description", text, head=head, modifiers=modifiers, gender=gender)
+    return None

@@ -1,0 +1,329 @@
+"""Run the extraction steps over one body, in reading order, and assemble the result."""
+
+import bisect
+from dataclasses import dataclass
+
+from claims.extraction import lexicon
+from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
+from claims.extraction.classify import claim_type, confidence, relation_of
+from claims.extraction.names import Mention, parse_np
+from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
+from claims.extraction.responses import LinkInput, link
+from claims.extraction.social import SocialPost, find_posts
+from claims.extraction.speakers import Registry
+from claims.extraction.text import Token, blank_line_mode, mask, paragraphs, sentences, shadow, tokenize
+from claims.extraction.types import Extraction, ProposedSpeaker, ProposedStatement
+
+_LEADING_DET = {"the", "a", "an"}
+
+
+@dataclass
+class Draft:
+    """A statement being built."""
+
+    start: int
+    end: int
+    closed: bool
+    entity: int | None
+    mode: str
+    verb: str | None
+    paragraph: int
+    context: str
+    before: str
+    answering: bool = False  # its speaker was just said to deny, reject or answer something
+
+
+def _items(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan | SocialPost]:
+    """Quotations and embedded posts, in order, without overlaps (a post contains its own quotes)."""
+    posts = find_posts(text, paras)
+    quotes = find_quotes(text, paras)
+    items: list[QuoteSpan | SocialPost] = list(posts)
+    for q in quotes:
+        if not any(q.open < p.end and p.start < q.region_end for p in posts):
+            items.append(q)
+    items.sort(key=lambda it: it.open if isinstance(it, QuoteSpan) else it.start)
+    return items
+
+
+def _token_span(item: QuoteSpan | SocialPost) -> tuple[int, int]:
+    if isinstance(item, QuoteSpan):
+        return item.open, item.region_end
+    return item.start, item.end
+
+
+def _fill_span(item: QuoteSpan | SocialPost) -> tuple[int, int]:
+    if isinstance(item, QuoteSpan):
+        return item.open + 1, item.close
+    return item.start, item.end
+
+
+def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, quoted: str) -> bool:
+    """Leave out nicknames, labels, titles and scare quotes."""
+    before = [t.low for t in tokens[max(a, k - 2) : k]]
+    if any(low in lexicon.LABEL_CUES for low in before):
+        return False
+    title = looks_like_title(quoted)
+    if title and (
+        "called" in before
+        or any(t.low in lexicon.WORK_NOUNS for t in tokens[max(a, k - 4) : k])
+        or not has_speech_cue(tokens, a, b)
+    ):
+        return False
+    words = len(quoted.split())
+    if not item.closed and words < 4:
+        return False
+    colon = k > a and tokens[k - 1].text == ":"
+    return words > 3 or colon or has_speech_cue(tokens, a, b)
+
+
+def _apply_appositions(mention: Mention | None, appositions: list[list[Token]]) -> None:
+    if mention is None:
+        return
+    for chunk in appositions:
+        if not chunk:
+            continue
+        if any(t.low in {"his", "her"} for t in chunk):
+            mention.other_than_focus = True
+        first = chunk[0].low
+        if first in lexicon.RELATIVES or first in lexicon.PREPOSITIONS:
+            continue
+        words = [t.text for t in chunk]
+        if first in _LEADING_DET:
+            words = words[1:]
+        if words and len(words) <= 12 and mention.kind in {"person", "bare", "description"}:
+            mention.roles.append(" ".join(words))
+
+
+class _Reader:
+    """Reads one body sentence by sentence, resolving speakers as it goes."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.text = shadow(body)
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.items = _items(self.text, self.paras)
+        self.masked = mask(self.text, [_fill_span(it) for it in self.items])
+        spans = [(*_token_span(it), i) for i, it in enumerate(self.items)]
+        self.tokens = tokenize(self.masked, spans)
+        self.token_starts = [t.start for t in self.tokens]
+        self.sentences = sentences(self.text, self.masked, self.tokens, blank_line_mode(self.text))
+        self.registry = Registry()
+        self.drafts: list[Draft] = []
+        self._answering: set[int] = set()  # speakers the previous sentence says denied/rejected something
+
+    def paragraph_of(self, pos: int) -> int:
+        """Index of the paragraph containing pos."""
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def run(self) -> Extraction:
+        """Read every sentence and assemble the extraction."""
+        for s, (a, b) in enumerate(self.sentences):
+            self._sentence(s, a, b)
+        return self._assemble()
+
+    def _resolve(self, tokens: list[Token], appositions: list[list[Token]], s: int) -> int | None:
+        mention = parse_np(tokens)
+        _apply_appositions(mention, appositions)
+        pos = tokens[0].start if tokens else 0
+        return self.registry.resolve(mention, pos, s)
+
+    def _sentence(self, s: int, a: int, b: int) -> None:
+        tokens = self.tokens
+        subject_tokens, appositions = main_subject(tokens, a, b)
+        subject = self._resolve(subject_tokens, appositions, s) if subject_tokens else None
+        subject_pos = subject_tokens[0].start if subject_tokens else tokens[a].start
+        self.registry.note(subject, subject_pos, s, subject=True)
+        noted_subject = subject is not None
+        for k in range(a, b):
+            if tokens[k].quote is None:
+                continue
+            item = self.items[tokens[k].quote]
+            if isinstance(item, SocialPost):
+                entity = self._post_author(item, s)
+                self._add(item.start, item.end, True, entity, "social", None, s, a, b, k)
+                continue
+            quoted = self.text[item.start : item.end]
+            if not _is_statement(tokens, a, b, k, item, quoted):
+                continue
+            cue = find_cue(tokens, a, b, k)
+            entity = None
+            if cue.subject and subject_tokens and cue.subject[0] is subject_tokens[0]:
+                entity = subject  # the sentence's subject, already resolved above
+            elif cue.subject:
+                entity = self._resolve(cue.subject, cue.appositions, s)
+            mode = cue.mode
+            if entity is None:
+                entity, mode = self._fallback(item, cue, s)
+            elif not noted_subject:
+                self.registry.note(entity, cue.subject[0].start, s, subject=True)
+                noted_subject = True
+            self._add(item.start, item.end, item.closed, entity, mode, cue.verb, s, a, b, k)
+            if entity is not None and entity in self._answering:
+                self.drafts[-1].answering = True
+        self._note_names(s, a, b, subject_tokens)
+        # "X rejected the accusation. “…,” said X.": the quote after such a sentence answers too.
+        responding = any(tokens[k].low in lexicon.RESPONSE_VERBS for k in range(a, b)) and not any(
+            tokens[k].quote is not None for k in range(a, b)
+        )
+        self._answering = {subject} if responding and subject is not None else set()
+
+    def _fallback(self, item: QuoteSpan, cue: Cue, s: int) -> tuple[int | None, str]:
+        """No attribution in the sentence: a quote continuing the previous speaker's, else the topic."""
+        para = self.paragraph_of(item.open)
+        if self.drafts:
+            last = self.drafts[-1]
+            if last.entity is not None and para - last.paragraph <= 1:
+                return last.entity, "inherit"
+        return self.registry.focus(s), "none"
+
+    def _post_author(self, post: SocialPost, s: int) -> int | None:
+        author = [t for t in self.tokens_of(post.author_start, post.author_start + len(post.author))]
+        entity = self._resolve(author, [], s) if author else None
+        if entity is not None:
+            self.registry.entities[entity].add_alias("@" + post.handle)
+            self.registry.note(entity, post.start, s, subject=True)
+        return entity
+
+    def tokens_of(self, start: int, end: int) -> list[Token]:
+        """Tokens lying within [start, end)."""
+        i = bisect.bisect_left(self.token_starts, start)
+        out = []
+        for tok in self.tokens[i:]:
+            if tok.start >= end:
+                break
+            if tok.start >= start:
+                out.append(tok)
+        return out
+
+    def _add(self, start, end, closed, entity, mode, verb, s, a, b, k) -> None:
+        tokens = self.tokens
+        outside = " ".join(t.text for t in tokens[a:b] if t.quote is None)
+        before = " ".join(t.text for t in tokens[max(a, k - 6) : k] if t.quote is None)
+        self.drafts.append(
+            Draft(
+                start=start,
+                end=end,
+                closed=closed,
+                entity=entity,
+                mode=mode,
+                verb=verb.low if isinstance(verb, Token) else None,
+                paragraph=self.paragraph_of(start),
+                context=outside,
+                before=before,
+            )
+        )
+
+    def _note_names(self, s: int, a: int, b: int, subject_tokens: list[Token]) -> None:
+        """Record people and organisations named in the sentence (candidates for later pronouns)."""
+        skip_start = subject_tokens[0].start if subject_tokens else -1
+        skip_end = subject_tokens[-1].end if subject_tokens else -1
+        run: list[Token] = []
+        for k in range(a, b + 1):
+            tok = self.tokens[k] if k < b else None
+            if (
+                tok is not None
+                and not skip_start <= tok.start < skip_end
+                and tok.quote is None
+                and (tok.is_cap or (run and tok.low in {"of", "de", "van", "von", "al", "bin"}))
+            ):
+                run.append(tok)
+                continue
+            if run and k - len(run) > a:
+                mention = parse_np(run)
+                # A lone capitalised word counts only as the surname of someone already named.
+                if mention is not None and (
+                    mention.kind in {"person", "org"}
+                    or (mention.kind == "bare" and self.registry.people_named(mention.name))
+                ):
+                    self.registry.note(self.registry.resolve(mention, run[0].start, s), run[0].start, s, False)
+            run = []
+
+    def _assemble(self) -> Extraction:
+        entities = self.registry.entities
+        types, relations = [], []
+        for d in self.drafts:
+            text = self.body[d.start : d.end]
+            types.append(claim_type(text, d.verb, d.context))
+            relations.append(relation_of(text, d.verb, d.before))
+        accusers = {d.entity for d, t in zip(self.drafts, types, strict=True) if t == "accusation"}
+        kinds = []
+        for n, (d, rel) in enumerate(zip(self.drafts, relations, strict=True)):
+            if rel is None and d.answering:
+                rel = relations[n] = "rebuts"
+            kind = "response" if rel else "claim"
+            speaker = entities[d.entity] if d.entity is not None else None
+            # An organisation's voice speaking in a story of accusations made by others answers them.
+            if not rel and speaker is not None and speaker.kind == "spokesperson" and accusers - {d.entity, None}:
+                kind = "response"
+            kinds.append(kind)
+        links = link(
+            [
+                LinkInput(
+                    speaker=d.entity,
+                    kind=kind,
+                    claim_type=t,
+                    relation=rel,
+                    words=self.body[d.start : d.end] + " " + d.context,
+                    speaker_names=tuple(entities[d.entity].name_words) if d.entity is not None else (),
+                )
+                for d, kind, t, rel in zip(self.drafts, kinds, types, relations, strict=True)
+            ]
+        )
+        used: dict[int, int] = {}
+        order: list[int] = []
+
+        def use(index: int) -> int:
+            if index not in used:
+                used[index] = -1
+                for member in entities[index].members:
+                    use(member)
+                used[index] = len(order)
+                order.append(index)
+            return used[index]
+
+        speaker_ids = [use(d.entity) if d.entity is not None else None for d in self.drafts]
+        speakers = tuple(
+            ProposedSpeaker(
+                name=entities[i].name,
+                kind=entities[i].kind,
+                aliases=tuple(entities[i].aliases),
+                roles=tuple(entities[i].roles),
+                affiliation=entities[i].affiliation,
+                members=tuple(used[m] for m in entities[i].members),
+            )
+            for i in order
+        )
+        statements = []
+        for n, d in enumerate(self.drafts):
+            kind = kinds[n]
+            relation = relations[n] if kind == "response" else None
+            if kind == "response" and relation is None:
+                relation = "rebuts"
+            statements.append(
+                ProposedStatement(
+                    text=self.body[d.start : d.end],
+                    start=d.start,
+                    end=d.end,
+                    speaker=speaker_ids[n],
+                    kind=kind,
+                    claim_type=types[n],
+                    direct=True,
+                    confidence=confidence(
+                        mode=d.mode,
+                        words=len(self.body[d.start : d.end].split()),
+                        closed=d.closed,
+                        resolved=d.entity is not None,
+                    ),
+                    responds_to=links[n],
+                    relation_type=relation,
+                )
+            )
+        return Extraction(speakers=speakers, statements=tuple(statements))
+
+
+def extract(body: str) -> Extraction:
+    """Propose the statements of an article body with their speakers, kinds and response links."""
+    if not body or not body.strip():
+        return Extraction(speakers=(), statements=())
+    return _Reader(body).run()

@@ -1,0 +1,377 @@
+"""The article's speakers and who each mention refers to: names, surnames, pronouns, descriptions."""
+
+from dataclasses import dataclass, field
+
+from claims.extraction import lexicon
+from claims.extraction.names import Mention
+
+LOOKBACK_SENTENCES = 8
+LOOKBACK_ENTRIES = 60
+# Descriptions that rename the person the story is about rather than name an office.
+_BIOGRAPHICAL = {"former", "ex", "veteran", "retired", "onetime", "one-time", "erstwhile", "then", "outgoing"}
+
+
+def _org_words(name: str) -> set[str]:
+    return {w.lower() for w in name.split() if w.lower() not in {"the", "of", "and", "&"}}
+
+
+@dataclass
+class Entity:
+    """A speaker (or candidate speaker) of one article."""
+
+    name: str
+    kind: str  # person organisation spokesperson group
+    gender: str | None = None
+    number: str = "sg"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    members: list[int] = field(default_factory=list)
+    key: str = ""
+
+    def add_alias(self, alias: str) -> None:
+        """Remember another name the text uses, once."""
+        alias = alias.strip(" ,;:")
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str) -> None:
+        """Remember a role description, once."""
+        role = role.strip(" ,;:")
+        if role and role.lower() not in {r.lower() for r in self.roles}:
+            self.roles.append(role)
+
+    @property
+    def name_words(self) -> list[str]:
+        """Name words without titles and without a territorial `of X` ending."""
+        words = self.name.split()
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        return [w for w in words if w.lower() not in lexicon.TITLES]
+
+    @property
+    def titles(self) -> set[str]:
+        """Titles used with this name anywhere in the text."""
+        found = set()
+        for alias in [self.name, *self.aliases]:
+            first = alias.split()[0].lower() if alias.split() else ""
+            if first in lexicon.TITLES:
+                found.add(first)
+        return found
+
+    def role_words(self) -> set[str]:
+        """Lower-case words of the stated roles."""
+        words: set[str] = set()
+        for role in self.roles:
+            words.update(w.lower().strip(",") for w in role.replace("-", " ").split())
+        return words
+
+
+@dataclass(slots=True)
+class Entry:
+    """One mention in reading order."""
+
+    pos: int
+    sentence: int
+    entity: int
+    subject: bool
+
+
+class Registry:
+    """Speakers found so far and the order in which the text mentioned them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.history: list[Entry] = []
+        self._by_key: dict[str, int] = {}
+        self._last_seen: dict[int, int] = {}
+        # Word indexes keep look-ups independent of how many speakers a long text has.
+        self._people_by_word: dict[str, list[int]] = {}
+        self._orgs_by_word: dict[str, list[int]] = {}
+
+    # -- bookkeeping -------------------------------------------------------------------------------
+    def note(self, entity: int | None, pos: int, sentence: int, subject: bool) -> None:
+        """Record that `entity` is mentioned at `pos` (as the subject of its sentence or not)."""
+        if entity is not None:
+            self._last_seen[entity] = len(self.history)
+            self.history.append(Entry(pos, sentence, entity, subject))
+
+    def _new(self, name: str, kind: str, key: str, **kwargs) -> int:
+        self.entities.append(Entity(name=name, kind=kind, key=key, **kwargs))
+        index = len(self.entities) - 1
+        self._by_key[key] = index
+        self._index_names(index, name)
+        return index
+
+    def _index_names(self, index: int, name: str) -> None:
+        entity = self.entities[index]
+        if entity.kind == "person":
+            for word in entity.name_words:
+                ids = self._people_by_word.setdefault(word.lower(), [])
+                if index not in ids:
+                    ids.append(index)
+        elif entity.kind == "organisation":
+            for word in _org_words(name):
+                ids = self._orgs_by_word.setdefault(word, [])
+                if index not in ids:
+                    ids.append(index)
+
+    def _recent(self, sentence: int):
+        """History entries, most recent first, within the look-back window."""
+        for count, entry in enumerate(reversed(self.history)):
+            if entry.sentence < sentence - LOOKBACK_SENTENCES or count > LOOKBACK_ENTRIES:
+                return
+            yield entry
+
+    def focus(self, sentence: int, exclude: int | None = None) -> int | None:
+        """The person the text is currently about: the most recent person subject."""
+        for entry in self._recent(sentence):
+            entity = self.entities[entry.entity]
+            if entry.subject and entity.kind == "person" and entry.entity != exclude:
+                return entry.entity
+        return None
+
+    # -- resolution --------------------------------------------------------------------------------
+    def resolve(self, mention: Mention | None, pos: int, sentence: int) -> int | None:
+        """The entity a mention refers to, creating one for a new name."""
+        if mention is None:
+            return None
+        handler = getattr(self, f"_resolve_{mention.kind}")
+        index = handler(mention, pos, sentence)
+        if index is not None:
+            entity = self.entities[index]
+            if mention.kind not in {"pronoun"}:
+                entity.add_alias(mention.text)
+                for alias in mention.aliases:
+                    entity.add_alias(alias)
+                    self._index_names(index, alias)
+            for role in mention.roles:
+                entity.add_role(role)
+            if mention.affiliation and not entity.affiliation and entity.kind != "organisation":
+                entity.affiliation = self._org_name(mention.affiliation)
+            if mention.gender and entity.gender is None and entity.kind in {"person", "spokesperson"}:
+                entity.gender = mention.gender
+        return index
+
+    def _org_name(self, name: str) -> str:
+        index = self._find_org(name)
+        return self.entities[index].name if index is not None else name
+
+    def _compatible_person(self, entity: Entity, gender: str | None) -> bool:
+        return (
+            entity.kind in {"person", "spokesperson"}
+            and entity.number == "sg"
+            and (gender is None or entity.gender in (None, gender))
+        )
+
+    def _resolve_pronoun(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        if mention.number in {"i", "we"}:
+            return None
+        candidates = self._hobbs_order(pos, sentence)
+        for index in candidates:
+            entity = self.entities[index]
+            if mention.number == "sg" and self._compatible_person(entity, mention.gender):
+                if mention.gender and entity.gender is None:
+                    entity.gender = mention.gender
+                return index
+            if mention.number == "pl" and (entity.kind == "group" or entity.number == "pl"):
+                return index
+            if mention.number == "org" and entity.kind == "organisation":
+                return index
+        if mention.number == "pl":
+            for index in candidates:
+                if self.entities[index].kind == "organisation":
+                    return index
+        return None
+
+    def _hobbs_order(self, pos: int, sentence: int) -> list[int]:
+        """Candidates sentence by sentence, most recent sentence first; subjects before other mentions."""
+        by_sentence: dict[int, list[Entry]] = {}
+        for entry in self._recent(sentence):
+            if entry.sentence == sentence and entry.pos >= pos:
+                continue
+            by_sentence.setdefault(entry.sentence, []).append(entry)
+        order: list[int] = []
+        for sent in sorted(by_sentence, reverse=True):
+            entries = sorted(by_sentence[sent], key=lambda e: (not e.subject, e.pos))
+            if sent == sentence:
+                entries = sorted(by_sentence[sent], key=lambda e: (not e.subject, -e.pos))
+            for entry in entries:
+                if entry.entity not in order:
+                    order.append(entry.entity)
+        return order
+
+    def _person_key(self, words: list[str]) -> str:
+        return "person:" + " ".join(w.lower() for w in words)
+
+    def _resolve_person(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        words = [w for w in mention.name.split() if w.lower() not in lexicon.TITLES]
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        if not words:
+            return None
+        if len(words) >= 2:
+            key = self._person_key(words)
+            if key in self._by_key:
+                return self._by_key[key]
+            # A person first met by surname alone ("Mr X") gets the full name now.
+            for index in self._by_surname(words[-1], mention.gender, sentence):
+                entity = self.entities[index]
+                if len(entity.name_words) == 1:
+                    entity.add_alias(entity.name)
+                    entity.name = mention.name
+                    self._by_key[key] = index
+                    self._index_names(index, mention.name)
+                    return index
+            return self._new(mention.name, "person", key, gender=mention.gender)
+        matches = self._by_surname(words[0], mention.gender, sentence)
+        if matches:
+            return matches[0]
+        return self._new(mention.name, "person", self._person_key(words), gender=mention.gender)
+
+    def people_named(self, word: str) -> bool:
+        """Whether someone already met has this word in their name."""
+        return word.lower() in self._people_by_word
+
+    def _by_surname(self, surname: str, gender: str | None, sentence: int) -> list[int]:
+        """People with this surname (or given name), most recently mentioned first."""
+        found = [
+            i
+            for i in self._people_by_word.get(surname.lower(), ())
+            if gender is None or self.entities[i].gender in (None, gender)
+        ]
+        # When two people share a surname, the one named last is meant.
+        return sorted(found, key=lambda i: -self._last_seen.get(i, -1))
+
+    def _resolve_bare(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        matches = self._by_surname(mention.name, None, sentence)
+        if matches:
+            return matches[0]
+        return self._resolve_org(mention, pos, sentence)
+
+    def _find_org(self, name: str) -> int | None:
+        words = _org_words(name)
+        if not words:
+            return None
+        candidates = sorted({i for w in words for i in self._orgs_by_word.get(w, ())})
+        for i in candidates:
+            e = self.entities[i]
+            for alias in [e.name, *e.aliases]:
+                other = _org_words(alias)
+                if other and (words <= other or other <= words):
+                    return i
+        return None
+
+    def _resolve_org(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        index = self._find_org(mention.name)
+        if index is not None:
+            entity = self.entities[index]
+            # Prefer the fuller name ("Green Party" over "Greens") as the display name.
+            if len(mention.name.split()) > len(entity.name.split()):
+                entity.add_alias(entity.name)
+                entity.name = mention.name
+                self._index_names(index, mention.name)
+            return index
+        return self._new(mention.name, "organisation", "org:" + mention.name.lower())
+
+    def _resolve_spokes(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        org_index = None
+        if mention.affiliation:
+            org_index = self._resolve_org(Mention("org", mention.affiliation, name=mention.affiliation), pos, sentence)
+        else:
+            # "... defended the process and a source said": the organisation just mentioned.
+            for entry in self._recent(sentence):
+                if entry.sentence < sentence - 1:
+                    break
+                if self.entities[entry.entity].kind == "organisation":
+                    org_index = entry.entity
+                    break
+        org = self.entities[org_index].name if org_index is not None else None
+        noun = mention.head
+        key = f"spokes:{org_index}:{noun}"
+        if key in self._by_key:
+            return self._by_key[key]
+        name = f"{org} {noun}" if org else noun
+        return self._new(name, "spokesperson", key, gender=mention.gender, number=mention.number, affiliation=org)
+
+    def _resolve_group(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        members = [self.resolve(m, pos, sentence) for m in mention.members]
+        members = [m for m in members if m is not None]
+        if len(set(members)) < 2:
+            return members[0] if members else None
+        key = "group:" + ",".join(str(m) for m in sorted(set(members)))
+        if key in self._by_key:
+            return self._by_key[key]
+        name = " and ".join(self.entities[m].name for m in dict.fromkeys(members))
+        return self._new(name, "group", key, number="pl", members=list(dict.fromkeys(members)))
+
+    def _resolve_plural(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        name = mention.name
+        key = "plural:" + name.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._new(name, "group", key, number="pl")
+
+    def _resolve_orgdesc(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        recent_orgs = [e.entity for e in self._recent(sentence) if self.entities[e.entity].kind == "organisation"]
+        for index in recent_orgs:
+            if mention.head in self.entities[index].name.lower():
+                return index
+        for index in self._orgs_by_word.get(mention.head, ()):
+            return index
+        if recent_orgs:
+            return recent_orgs[0]
+        focus = self.focus(sentence)
+        if focus is not None and self.entities[focus].affiliation:
+            return self._find_org(self.entities[focus].affiliation)
+        return self._new(mention.head.capitalize(), "organisation", "orgdesc:" + mention.head)
+
+    def _role_match(self, head: str, gender: str | None, sentence: int) -> int | None:
+        titles = lexicon.TITLE_ROLE_NOUNS.get(head)
+        head = head.removeprefix("ex-")
+        seen: set[int] = set()
+        for entry in self._recent(sentence):
+            index = entry.entity
+            if index in seen:
+                continue
+            seen.add(index)
+            entity = self.entities[index]
+            if not self._compatible_person(entity, gender):
+                continue
+            if titles is not None and entity.titles & titles:
+                return index
+            if head in entity.titles:  # "the senator" for "Senator X"
+                return index
+            if head in entity.role_words() or head.rstrip("s") in entity.role_words():
+                return index
+        return None
+
+    def _resolve_description(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        modifiers = {m.lower() for m in mention.modifiers}
+        biographical = (
+            bool(modifiers & _BIOGRAPHICAL)
+            or mention.head.startswith("ex-")
+            or any(m.endswith("-year-old") for m in modifiers)
+            or mention.head.endswith("-year-old")
+        )
+        focus = self.focus(sentence)
+        if biographical and focus is not None and self._compatible_person(self.entities[focus], mention.gender):
+            return focus
+        matched = self._role_match(mention.head, mention.gender, sentence)
+        if matched is not None:
+            return matched
+        if mention.other_than_focus:
+            for entry in self._recent(sentence):
+                entity = self.entities[entry.entity]
+                if (
+                    entry.entity != focus
+                    and entity.kind == "person"
+                    and self._compatible_person(entity, mention.gender)
+                ):
+                    return entry.entity
+        if focus is not None and self._compatible_person(self.entities[focus], mention.gender):
+            return focus
+        key = "desc:" + mention.text.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._new(mention.text, "person", key, gender=mention.gender)

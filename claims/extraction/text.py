@@ -1,0 +1,156 @@
+"""Offset-preserving views of a body: case-normalised shadow, paragraphs, tokens and sentences.
+
+Every view has exactly the length of the body, so an offset found in a view is an offset in the body.
+"""
+
+import re
+
+from claims.extraction import lexicon
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\u2028\u2029]")
+_FIRST_WORD = re.compile(r"(?:^|\n)[ \t“”\"‘’']*([A-Z][A-Z'’\-]+)\b(?=[ \t]+\S*[a-z])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’\-.]*[^\W_])?|\S")
+MASK = "~"
+
+
+class Token:
+    """A word, a punctuation mark or a whole (masked) quotation."""
+
+    __slots__ = ("end", "is_cap", "is_word", "low", "quote", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, quote: int | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quote = quote  # index of the quotation this token stands for
+        # Lower-cased, without a possessive ending; computed once because every rule reads it.
+        self.low = strip_possessive(text).lower() if quote is None else ""
+        self.is_cap = quote is None and text[:1].isupper()
+        self.is_word = quote is None and text[:1].isalnum()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start})"
+
+
+def strip_possessive(word: str) -> str:
+    """`Okafor’s` -> `Okafor`; `Jones’` -> `Jones`."""
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        return word[:-2]
+    if len(word) > 2 and word[-1] in "'’":
+        return word[:-1]
+    return word
+
+
+def shadow(body: str) -> str:
+    """A same-length copy for name detection: no control characters, ALL-CAPS lead words title-cased."""
+    text = _CONTROL.sub(" ", body)
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    caps = set(re.findall(r"\b[A-Z]{2,}\b", text)) if len(text) < 200_000 else set()
+    out = list(text) if "\n" in text or text[:1].isupper() else None
+    if out is None:
+        return text
+    changed = False
+    for match in _FIRST_WORD.finditer(text):
+        word = match.group(1)
+        # An acronym used again elsewhere in capitals (BBC, NHS) is left alone.
+        if len(word) < 2 or (word in caps and text.count(word) > 1):
+            continue
+        start = match.start(1)
+        out[start + 1 : match.end(1)] = word[1:].lower()
+        changed = True
+    return "".join(out) if changed else text
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated when the text has blank lines, otherwise one per line."""
+    spans: list[tuple[int, int]] = []
+    if _BLANK_LINE.search(text):
+        pos = 0
+        for match in _BLANK_LINE.finditer(text):
+            spans.append((pos, match.start()))
+            pos = match.end()
+        spans.append((pos, len(text)))
+    else:
+        pos = 0
+        for line in text.split("\n"):
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    result = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            result.append((start, end))
+    return result
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each [start, end) range (the inside of a quotation) with MASK characters, newlines too."""
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        parts.append(text[pos:start])
+        parts.append(MASK * max(0, end - start))
+        pos = max(pos, end)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def blank_line_mode(text: str) -> bool:
+    """Whether paragraphs are separated by blank lines (single newlines then only wrap lines)."""
+    return _BLANK_LINE.search(text) is not None
+
+
+def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token]:
+    """Tokens of the masked text; each quotation (open, end_exclusive, index) becomes one token."""
+    tokens: list[Token] = []
+    pos = 0
+    for open_pos, end, index in sorted(quote_spans):
+        if open_pos < pos:
+            continue
+        tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, pos, open_pos))
+        tokens.append(Token(masked[open_pos:end], open_pos, end, index))
+        pos = end
+    tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, pos))
+    return tokens
+
+
+def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool) -> list[tuple[int, int]]:
+    """Sentences as (first, last_exclusive) token index ranges."""
+    spans: list[tuple[int, int]] = []
+    first = 0
+    n = len(tokens)
+    for i in range(n - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        gap = masked[tok.end : nxt.start]
+        newlines = gap.count("\n")
+        boundary = False
+        if newlines >= 2 or (newlines == 1 and not blank_line_mode):
+            boundary = True
+        elif newlines == 1:
+            boundary = tok.text in ".!?:" or tok.quote is not None or nxt.is_cap or nxt.quote is not None
+        elif tok.text in ".!?" and gap:
+            prev = tokens[i - 1] if i else None
+            abbreviation = (
+                prev is not None
+                and prev.end == tok.start
+                and (prev.low in lexicon.ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
+            )
+            boundary = not abbreviation and (nxt.is_cap or nxt.quote is not None or nxt.text in "(“\"‘'")
+        elif tok.quote is not None and gap and (nxt.is_cap or nxt.quote is not None):
+            inner = body[tok.start : tok.end].rstrip("”\"’'»› \n")
+            boundary = inner.endswith((".", "!", "?"))
+        if boundary:
+            spans.append((first, i + 1))
+            first = i + 1
+    if first < n:
+        spans.append((first, n))
+    return spans
