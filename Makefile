@@ -15,7 +15,7 @@ run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver --noreload 127.0.0.1:8000
 
 test: install
 	$(UV) run --frozen pytest

@@ -38,3 +38,18 @@ def test_embedded_server_starts_serves_and_stops_cleanly(tmp_path):
         assert "('claimtrack', 'PostgreSQL 18" in result.stdout
         assert postgres_processes_for(data_dir) == []
         assert not (data_dir / "postmaster.pid").exists()
+
+
+def test_a_terminated_process_still_stops_its_server(tmp_path):
+    data_dir = tmp_path / "pgdata"
+    waiting = SCRIPT + "\nprint('ready', flush=True)\nimport time\ntime.sleep(120)\n"
+    process = subprocess.Popen([sys.executable, "-c", waiting, str(data_dir)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert "ready" in process.stdout.readline() + process.stdout.readline()
+        assert postgres_processes_for(data_dir)
+        process.terminate()
+        assert process.wait(timeout=60) != 0
+    finally:
+        process.kill()
+    assert postgres_processes_for(data_dir) == []
+    assert not (data_dir / "postmaster.pid").exists()

@@ -115,4 +115,7 @@ class SpeakerRole(models.Model):
         ]
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.title, str(self.organisation or "")) if part)
+        organisation = str(self.organisation or "")
+        if organisation and organisation.casefold() in self.title.casefold():
+            return self.title
+        return ", ".join(part for part in (self.title, organisation) if part)
