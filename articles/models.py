@@ -28,9 +28,7 @@ class Article(models.Model):
     """A news article: its cleaned body is what every annotation anchors to."""
 
     headline = models.CharField(max_length=500)
-    outlet = models.ForeignKey(
-        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
-    )
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
     byline = models.CharField(max_length=300, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     published = models.DateField(null=True, blank=True, db_index=True)

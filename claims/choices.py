@@ -108,3 +108,22 @@ class ReviewStatus(models.TextChoices):
 
 # A claim has at most one review in these states at a time.
 OPEN_REVIEW_STATUSES = (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED)
+
+
+class WebhookEvent(models.TextChoices):
+    """What a webhook subscription can hear about."""
+
+    CLAIM_ACCEPTED = "claim.accepted", "Claim accepted"
+    CLAIM_REJECTED = "claim.rejected", "Claim rejected"
+    CLAIM_REOPENED = "claim.reopened", "Claim reopened"
+    CLAIM_ASSIGNED = "claim.assigned", "Claim assigned"
+    CLAIM_UPDATED = "claim.updated", "Claim updated"
+    REVIEW_SUBMITTED = "review.submitted", "Verdict submitted"
+    REVIEW_PUBLISHED = "review.published", "Verdict published"
+
+
+class WebhookDeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed (retries exhausted)"
+    CANCELLED = "cancelled", "Cancelled (subscription disabled or deleted)"

@@ -7,6 +7,12 @@ from rest_framework.test import APIClient
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create users by the dozen; a deliberately slow hasher would only slow them down."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _user_in_role(role: str):
     user = UserFactory(username=role)
     group, _ = Group.objects.get_or_create(name=role)

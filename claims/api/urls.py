@@ -1,3 +1,38 @@
-"""Routes of the REST API under /api/v1/."""
+"""Routes of the REST API under /api/v1/, its OpenAPI schema and its documentation pages."""
 
-urlpatterns: list = []
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from claims.api import schema, views  # noqa: F401  (schema registers the token scheme)
+
+app_name = "api"
+
+
+class OptionalSlashRouter(SimpleRouter):
+    """Both `/claims/1/history` and `/claims/1/history/` work: integrations write either."""
+
+    def __init__(self):
+        super().__init__()
+        self.trailing_slash = "/?"
+
+
+router = OptionalSlashRouter()
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("relations", views.ClaimRelationViewSet, basename="relation")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("citations", views.CitationViewSet, basename="citation")
+router.register("reviews", views.ReviewViewSet, basename="review")
+router.register("webhooks", views.WebhookSubscriptionViewSet, basename="webhook")
+router.register("tokens", views.APITokenViewSet, basename="token")
+
+urlpatterns = [
+    re_path(r"^claims/(?P<pk>[0-9]+)/notes/?$", views.ClaimNoteListView.as_view(), name="claim-notes"),
+    path("queue/", views.QueueView.as_view(), name="queue"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *router.urls,
+]

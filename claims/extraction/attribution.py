@@ -178,6 +178,18 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         if t.text in ",;:" or t.quote is not None or (k != j and is_speech_verb(tokens, k)):
             break
     start = np_backward(tokens, a, j)
+    # "A, B and C said": a coordinated list of names runs back over its commas.
+    while (
+        start - 2 >= a
+        and tokens[start - 1].text == ","
+        and any(t.low == "and" for t in tokens[start : j + 1])
+    ):
+        first = np_backward(tokens, a, start - 2)
+        element = tokens[first : start - 1]
+        named = any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in element)
+        if not named or (first > a and tokens[first - 1].text != ","):
+            break
+        start = first
     return Cue("before", tokens[start : j + 1], verb)
 
 
@@ -192,7 +204,12 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if tok.low in lexicon.SPEECH_VERBS and not tok.low.endswith("ing") and tok.quote is None:
         end = np_forward(tokens, k + 1, b)
         if end > k + 1:
-            return Cue("after", tokens[k + 1 : end], tok, _trailing_apposition(tokens, end, b))
+            subject = tokens[k + 1 : end]
+            name = _closing_name(tokens, end, b)
+            if name and not any(t.is_cap for t in subject):
+                # "“…,” said its chief executive, Jane Doe.": the name speaks, the description is her role.
+                return Cue("after", name, tok, [subject])
+            return Cue("after", subject, tok, _trailing_apposition(tokens, end, b))
         return None
     if tok.low == "according" and k + 1 < b and tokens[k + 1].low == "to":
         end = np_forward(tokens, k + 2, b)
@@ -213,6 +230,20 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if v < b and is_speech_verb(tokens, v):
         return Cue("after", tokens[k:end], tokens[v])
     return None
+
+
+def _closing_name(tokens: list[Token], end: int, b: int) -> list[Token]:
+    """`, Jane Doe.` closing the sentence: the capitalised name after a comma, if that is all there is."""
+    if end >= b or tokens[end].text != ",":
+        return []
+    k = end + 1
+    name = []
+    while k < b and tokens[k].quote is None and (tokens[k].is_cap or tokens[k].low in lexicon.NAME_PARTICLES):
+        name.append(tokens[k])
+        k += 1
+    if not name or len(name) > 4 or not name[0].is_cap:
+        return []
+    return name if k == b or tokens[k].text in ".;" else []
 
 
 def _trailing_apposition(tokens: list[Token], end: int, b: int) -> list[list[Token]]:

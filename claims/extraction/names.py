@@ -64,6 +64,14 @@ def _last_cap_run(tokens: list[Token]) -> tuple[int, int] | None:
         if prev.is_cap or (prev.low in _NAME_LINKS and start - 2 >= 0 and tokens[start - 2].is_cap):
             start -= 1
             continue
+        # "the Anglers' Federation": a plural possessive inside a name.
+        if prev.text in "'’" and start - 2 >= 0 and tokens[start - 2].is_cap and tokens[start - 2].end == prev.start:
+            start -= 1
+            continue
+        # "Friends of the Earth", "Bank of the West": `of the` inside a name.
+        if prev.low == "the" and start - 3 >= 0 and tokens[start - 2].low == "of" and tokens[start - 3].is_cap:
+            start -= 2
+            continue
         break
     # A run never starts with a linking word or a sentence-initial function word.
     while start < end and (tokens[start].low in _NAME_LINKS or not _name_token(tokens[start])):
@@ -162,9 +170,38 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
     return None
 
 
+_PARSED: dict[tuple, Mention | None] = {}
+
+
 def parse_np(tokens: list[Token]) -> Mention | None:
-    """Interpret a noun phrase (the subject of an attribution or of a sentence)."""
+    """Interpret a noun phrase (the subject of an attribution or of a sentence).
+
+    The reading depends only on the words and their spacing, and the same phrases ("he", "a
+    spokesman for the council") recur everywhere, so readings are memoised; callers get a copy they
+    may change.
+    """
     tokens = [t for t in tokens if t.quote is None]
+    key = tuple(
+        (t.text, i > 0 and t.start != tokens[i - 1].end) for i, t in enumerate(tokens)
+    )
+    if key in _PARSED:
+        cached = _PARSED[key]
+    else:
+        cached = _parse_np(tokens)
+        if len(_PARSED) < 50_000:
+            _PARSED[key] = cached
+    return _copy(cached) if cached is not None else None
+
+
+def _copy(mention: Mention) -> Mention:
+    return Mention(
+        mention.kind, mention.text, mention.name, mention.gender, mention.number, list(mention.roles),
+        mention.affiliation, list(mention.aliases), [_copy(m) for m in mention.members], mention.head,
+        list(mention.modifiers), mention.other_than_focus,
+    )  # fmt: skip
+
+
+def _parse_np(tokens: list[Token]) -> Mention | None:
     aliases: list[str] = []
     # "(JLC)": an acronym in brackets is another name for what precedes it.
     if "(" in [t.text for t in tokens]:
@@ -191,13 +228,15 @@ def parse_np(tokens: list[Token]) -> Mention | None:
         gender, number = lexicon.PRONOUNS[tokens[0].low]
         return Mention("pronoun", text, gender=gender, number=number, head=tokens[0].low)
     parts: list[list[Token]] = [[]]
+    # In "A, B and C" the commas separate members too.
+    listing = any(t.low in {"and", "&"} for t in tokens) and any(t.text == "," for t in tokens)
     for t in tokens:
-        if t.low in {"and", "&"} and parts[-1]:
+        if (t.low in {"and", "&"} or (listing and t.text == ",")) and parts[-1]:
             parts.append([])
         else:
             parts[-1].append(t)
     if len(parts) > 1 and all(parts):
-        members = [parse_np(p) for p in parts]
+        members = [_parse_np(p) for p in parts]
         if all(m is not None and m.kind != "plural" for m in members):
             named = [m for m in members if m.kind in {"person", "org", "bare"}]
             if named and members[0].kind != "orgdesc":

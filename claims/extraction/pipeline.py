@@ -31,6 +31,7 @@ class Draft:
     context: str
     before: str
     answering: bool = False  # its speaker was just said to deny, reject or answer something
+    cue: str = ""  # the words that said so ("X rejected the accusation"), for finding what is answered
 
 
 def _items(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan | SocialPost]:
@@ -38,8 +39,12 @@ def _items(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan | SocialPo
     posts = find_posts(text, paras)
     quotes = find_quotes(text, paras)
     items: list[QuoteSpan | SocialPost] = list(posts)
+    # Posts are in text order and do not overlap: the last post starting before a quote's end is the
+    # only one it can overlap.
+    post_starts = [p.start for p in posts]
     for q in quotes:
-        if not any(q.open < p.end and p.start < q.region_end for p in posts):
+        k = bisect.bisect_left(post_starts, q.region_end) - 1
+        if k < 0 or posts[k].end <= q.open:
             items.append(q)
     items.sort(key=lambda it: it.open if isinstance(it, QuoteSpan) else it.start)
     return items
@@ -57,23 +62,21 @@ def _fill_span(item: QuoteSpan | SocialPost) -> tuple[int, int]:
     return item.start, item.end
 
 
-def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, quoted: str) -> bool:
-    """Leave out nicknames, labels, titles and scare quotes."""
+def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, quoted: str, speech) -> bool:
+    """Leave out nicknames, labels, titles and scare quotes (`speech()`: the sentence has a speech cue)."""
     before = [t.low for t in tokens[max(a, k - 2) : k]]
     if any(low in lexicon.LABEL_CUES for low in before):
         return False
     title = looks_like_title(quoted)
     if title and (
-        "called" in before
-        or any(t.low in lexicon.WORK_NOUNS for t in tokens[max(a, k - 4) : k])
-        or not has_speech_cue(tokens, a, b)
+        "called" in before or any(t.low in lexicon.WORK_NOUNS for t in tokens[max(a, k - 4) : k]) or not speech()
     ):
         return False
     words = len(quoted.split())
     if not item.closed and words < 4:
         return False
     colon = k > a and tokens[k - 1].text == ":"
-    return words > 3 or colon or has_speech_cue(tokens, a, b)
+    return words > 3 or colon or speech()
 
 
 def _apply_appositions(mention: Mention | None, appositions: list[list[Token]]) -> None:
@@ -111,6 +114,8 @@ class _Reader:
         self.registry = Registry()
         self.drafts: list[Draft] = []
         self._answering: set[int] = set()  # speakers the previous sentence says denied/rejected something
+        self._answer_cue = ""  # that sentence's words
+        self._outside: tuple[int, str] = (-1, "")
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph containing pos."""
@@ -135,6 +140,13 @@ class _Reader:
         subject_pos = subject_tokens[0].start if subject_tokens else tokens[a].start
         self.registry.note(subject, subject_pos, s, subject=True)
         noted_subject = subject is not None
+        cue_found: list[bool] = []
+
+        def speech() -> bool:
+            if not cue_found:
+                cue_found.append(has_speech_cue(tokens, a, b))
+            return cue_found[0]
+
         for k in range(a, b):
             if tokens[k].quote is None:
                 continue
@@ -144,11 +156,13 @@ class _Reader:
                 self._add(item.start, item.end, True, entity, "social", None, s, a, b, k)
                 continue
             quoted = self.text[item.start : item.end]
-            if not _is_statement(tokens, a, b, k, item, quoted):
+            if not _is_statement(tokens, a, b, k, item, quoted, speech):
                 continue
             cue = find_cue(tokens, a, b, k)
             entity = None
-            if cue.subject and subject_tokens and cue.subject[0] is subject_tokens[0]:
+            if cue.subject and subject_tokens and cue.subject[0] is subject_tokens[0] and len(cue.subject) == len(
+                subject_tokens
+            ):
                 entity = subject  # the sentence's subject, already resolved above
             elif cue.subject:
                 entity = self._resolve(cue.subject, cue.appositions, s)
@@ -159,14 +173,43 @@ class _Reader:
                 self.registry.note(entity, cue.subject[0].start, s, subject=True)
                 noted_subject = True
             self._add(item.start, item.end, item.closed, entity, mode, cue.verb, s, a, b, k)
-            if entity is not None and entity in self._answering:
+            if entity is not None and self._answering and self._answers(entity, cue):
                 self.drafts[-1].answering = True
+                self.drafts[-1].cue = self._answer_cue
         self._note_names(s, a, b, subject_tokens)
-        # "X rejected the accusation. “…,” said X.": the quote after such a sentence answers too.
-        responding = any(tokens[k].low in lexicon.RESPONSE_VERBS for k in range(a, b)) and not any(
-            tokens[k].quote is not None for k in range(a, b)
-        )
+        # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":
+        # the quote after such a sentence answers too.
+        lows = [t.low for t in tokens[a:b]]
+        quoted = "" in lows
+        responding = not quoted and (not lexicon.RESPONSE_VERBS.isdisjoint(lows) or _asked_about_criticism(lows))
         self._answering = {subject} if responding and subject is not None else set()
+        self._answer_cue = self._outside_words(s, a, b) if self._answering else ""
+        if not responding and quoted and self.drafts and self.drafts[-1].mode != "social":
+            # "We reject these claims. We have always followed the rules.": a response goes on.
+            last = self.drafts[-1]
+            if last.entity is not None and self.tokens[a].start <= last.start and _responds(last):
+                self._answering = {last.entity}
+                self._answer_cue = last.cue
+
+    def _answers(self, entity: int, cue: Cue) -> bool:
+        """Whether a quotation by `entity` speaks for someone just said to reject or deny something."""
+        if entity in self._answering:
+            return True
+        entities = self.registry.entities
+        speaker = entities[entity]
+        for index in self._answering:
+            other = entities[index]
+            # "The company rejected that account. “…,” said its chief executive." / a spokesperson for it.
+            if other.kind == "organisation" and (
+                speaker.affiliation == other.name or (cue.subject and cue.subject[0].low in {"its", "their"})
+            ):
+                return True
+        return False
+
+    def _outside_words(self, s: int, a: int, b: int) -> str:
+        if self._outside[0] != s:  # the same for every quotation of the sentence: join it once
+            self._outside = (s, " ".join(t.text for t in self.tokens[a:b] if t.quote is None))
+        return self._outside[1]
 
     def _fallback(self, item: QuoteSpan, cue: Cue, s: int) -> tuple[int | None, str]:
         """No attribution in the sentence: a quote continuing the previous speaker's, else the topic."""
@@ -188,17 +231,12 @@ class _Reader:
     def tokens_of(self, start: int, end: int) -> list[Token]:
         """Tokens lying within [start, end)."""
         i = bisect.bisect_left(self.token_starts, start)
-        out = []
-        for tok in self.tokens[i:]:
-            if tok.start >= end:
-                break
-            if tok.start >= start:
-                out.append(tok)
-        return out
+        j = bisect.bisect_left(self.token_starts, end, i)
+        return self.tokens[i:j]
 
     def _add(self, start, end, closed, entity, mode, verb, s, a, b, k) -> None:
         tokens = self.tokens
-        outside = " ".join(t.text for t in tokens[a:b] if t.quote is None)
+        outside = self._outside_words(s, a, b)
         before = " ".join(t.text for t in tokens[max(a, k - 6) : k] if t.quote is None)
         self.drafts.append(
             Draft(
@@ -257,6 +295,9 @@ class _Reader:
             if not rel and speaker is not None and speaker.kind == "spokesperson" and accusers - {d.entity, None}:
                 kind = "response"
             kinds.append(kind)
+        speaking = {d.entity for d in self.drafts if d.entity is not None}
+        refs = {e: entities[e].references() for e in speaking}
+        names = {e: tuple(entities[e].name_words) for e in speaking}
         links = link(
             [
                 LinkInput(
@@ -265,7 +306,9 @@ class _Reader:
                     claim_type=t,
                     relation=rel,
                     words=self.body[d.start : d.end] + " " + d.context,
-                    speaker_names=tuple(entities[d.entity].name_words) if d.entity is not None else (),
+                    speaker_names=names[d.entity] if d.entity is not None else (),
+                    text=self.body[d.start : d.end],
+                    speaker_refs=refs[d.entity] if d.entity is not None else frozenset(),
                 )
                 for d, kind, t, rel in zip(self.drafts, kinds, types, relations, strict=True)
             ]

@@ -42,6 +42,8 @@ def find_posts(text: str, paras: list[tuple[int, int]]) -> list[SocialPost]:
     posts: list[SocialPost] = []
     for k, (p_start, p_end) in enumerate(paras):
         tail = max(p_start, p_end - TAIL)
+        if text.find("(@", tail, p_end) == -1:  # every signature has one; most paragraphs have none
+            continue
         match = _SIGNATURE.search(text, tail, p_end) or _SHARED_BY.search(text, tail, p_end)
         if not match:
             continue

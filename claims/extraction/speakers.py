@@ -59,6 +59,15 @@ class Entity:
                 found.add(first)
         return found
 
+    def references(self) -> frozenset[str]:
+        """Common nouns the text may use for this speaker: its role nouns, office titles, org heads."""
+        found = {w for w in self.role_words() if w in lexicon.PERSON_ROLES}
+        found |= {t for t in self.titles if t in lexicon.NEUTRAL_TITLES}
+        if self.kind in {"organisation", "spokesperson"}:
+            org = self.affiliation if self.kind == "spokesperson" and self.affiliation else self.name
+            found |= {w for w in org.lower().split() if w in lexicon.ORG_HEADS or w in lexicon.ORG_DESCRIPTIONS}
+        return frozenset(found)
+
     def role_words(self) -> set[str]:
         """Lower-case words of the stated roles."""
         words: set[str] = set()

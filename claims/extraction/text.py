@@ -4,11 +4,13 @@ Every view has exactly the length of the body, so an offset found in a view is a
 """
 
 import re
+from collections import Counter
 
 from claims.extraction import lexicon
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\u2028\u2029]")
-_FIRST_WORD = re.compile(r"(?:^|\n)[ \t“”\"‘’']*([A-Z][A-Z'’\-]+)\b(?=[ \t]+\S*[a-z])")
+_FIRST_WORD = re.compile(r"[ \t“”\"‘’']*([A-Z][A-Z'’\-]+)\b(?=[ \t]+\S*[a-z])")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’\-.]*[^\W_])?|\S")
 MASK = "~"
@@ -24,13 +26,28 @@ class Token:
         self.start = start
         self.end = end
         self.quote = quote  # index of the quotation this token stands for
-        # Lower-cased, without a possessive ending; computed once because every rule reads it.
-        self.low = strip_possessive(text).lower() if quote is None else ""
-        self.is_cap = quote is None and text[:1].isupper()
-        self.is_word = quote is None and text[:1].isalnum()
+        if quote is None:
+            # Lower-cased, without a possessive ending; computed once per distinct word because every
+            # rule reads it and the same words recur in every article.
+            info = _WORD_INFO.get(text)
+            if info is None:
+                info = _word_info(text)
+            self.low, self.is_cap, self.is_word = info
+        else:
+            self.low, self.is_cap, self.is_word = "", False, False
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
+
+
+_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
+
+
+def _word_info(text: str) -> tuple[str, bool, bool]:
+    info = (strip_possessive(text).lower(), text[:1].isupper(), text[:1].isalnum())
+    if len(_WORD_INFO) < 200_000:  # bounded: a long run over hostile text must not grow it forever
+        _WORD_INFO[text] = info
+    return info
 
 
 def strip_possessive(word: str) -> str:
@@ -44,23 +61,29 @@ def strip_possessive(word: str) -> str:
 
 def shadow(body: str) -> str:
     """A same-length copy for name detection: no control characters, ALL-CAPS lead words title-cased."""
-    text = _CONTROL.sub(" ", body)
+    text = _CONTROL.sub(" ", body) if _CONTROL.search(body) else body
     if "\t" in text:
         text = text.replace("\t", " ")
-    caps = set(re.findall(r"\b[A-Z]{2,}\b", text)) if len(text) < 200_000 else set()
-    out = list(text) if "\n" in text or text[:1].isupper() else None
-    if out is None:
-        return text
-    changed = False
-    for match in _FIRST_WORD.finditer(text):
-        word = match.group(1)
-        # An acronym used again elsewhere in capitals (BBC, NHS) is left alone.
-        if len(word) < 2 or (word in caps and text.count(word) > 1):
+    out: list[str] | None = None
+    caps: Counter[str] | None = None
+    # Only line starts can hold a lead word: test each one instead of scanning every position.
+    pos = 0
+    while pos != -1 and pos < len(text):
+        match = _FIRST_WORD.match(text, pos)
+        pos = text.find("\n", pos) + 1 or -1
+        if match is None:
             continue
+        word = match.group(1)
+        if caps is None:
+            caps = Counter(_CAPS_WORD.findall(text))
+        # An acronym used again elsewhere in capitals (BBC, NHS) is left alone.
+        if caps[word] > 1:
+            continue
+        if out is None:
+            out = list(text)
         start = match.start(1)
         out[start + 1 : match.end(1)] = word[1:].lower()
-        changed = True
-    return "".join(out) if changed else text
+    return "".join(out) if out is not None else text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -113,13 +136,14 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
     """Tokens of the masked text; each quotation (open, end_exclusive, index) becomes one token."""
     tokens: list[Token] = []
     pos = 0
+    finditer = _TOKEN.finditer
     for open_pos, end, index in sorted(quote_spans):
         if open_pos < pos:
             continue
-        tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, pos, open_pos))
+        tokens += [Token(m.group(), *m.span()) for m in finditer(masked, pos, open_pos)]
         tokens.append(Token(masked[open_pos:end], open_pos, end, index))
         pos = end
-    tokens.extend(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, pos))
+    tokens += [Token(m.group(), *m.span()) for m in finditer(masked, pos)]
     return tokens
 
 

@@ -1,17 +1,25 @@
 """Speakers, claims, relations, sources, citations and reviews."""
 
 from claims.models.claims import Claim, ClaimRelation
+from claims.models.notes import Note
 from claims.models.reviews import Review
 from claims.models.sources import Citation, Source
 from claims.models.speakers import Speaker, SpeakerAlias, SpeakerRole
+from claims.models.tokens import APIToken
+from claims.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 __all__ = [
+    "APIToken",
     "Citation",
     "Claim",
     "ClaimRelation",
+    "Note",
     "Review",
     "Source",
     "Speaker",
     "SpeakerAlias",
     "SpeakerRole",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

@@ -88,7 +88,7 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
             status_changed_at=now,
         )
         taken.append(span)
-    created = Claim.objects.bulk_create(new_claims.values())
+    created = Claim.objects.bulk_create(list(new_claims.values()))
 
     # Links are proposed only where a new claim takes part: a link a reviewer removed stays removed.
     linkable = same_span | new_claims

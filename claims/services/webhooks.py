@@ -6,6 +6,7 @@ import json
 import secrets
 import uuid
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 import pghistory
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from claims import permissions
@@ -92,7 +94,9 @@ def webhook_subscription_update(*, subscription: WebhookSubscription, user: Any,
     return subscription
 
 
-def webhook_subscription_rotate_secret(*, subscription: WebhookSubscription, user: Any) -> tuple[WebhookSubscription, str]:
+def webhook_subscription_rotate_secret(
+    *, subscription: WebhookSubscription, user: Any
+) -> tuple[WebhookSubscription, str]:
     """Replace the signing secret; returns the new one, shown only now. Pending retries use the new one."""
     permissions.require(user, permissions.MANAGE_WEBHOOKS)
     secret = _new_secret()
@@ -124,6 +128,24 @@ def webhook_delivery_retry(*, delivery: WebhookDelivery, user: Any) -> WebhookDe
         delivery.save(update_fields=["status", "next_attempt_at"])
         delivery_schedule(delivery_pk=delivery.pk, attempt=delivery.attempts + 1)
     return delivery
+
+
+def webhook_deliveries_requeue(*, older_than: timedelta = timedelta(minutes=10)) -> int:
+    """Queue again pending deliveries nobody is working on (a worker died mid-send, an enqueue was lost).
+
+    A delivery counts as forgotten when it has waited `older_than` past its due time. Queuing one that
+    is in fact still queued is harmless: each task names the attempt it makes, so only one of the two
+    sends. Returns how many were queued.
+    """
+    cutoff = timezone.now() - older_than
+    forgotten = WebhookDelivery.objects.filter(
+        status=WebhookDeliveryStatus.PENDING, subscription__is_active=True
+    ).filter(Q(next_attempt_at__isnull=True, created_at__lt=cutoff) | Q(next_attempt_at__lt=cutoff))
+    with transaction.atomic():
+        pending = list(forgotten.values_list("pk", "attempts"))
+        for pk, attempts in pending:
+            delivery_schedule(delivery_pk=pk, attempt=attempts + 1)
+    return len(pending)
 
 
 def webhook_event_emit(*, event: str, payload: dict[str, Any]) -> list[WebhookDelivery]:

@@ -1,0 +1,153 @@
+"""The article workbench: the body with every claim marked, and the forms to create, judge and link claims.
+
+`articles` must not import `claims`, so the claims app extends the article admin here and registers the
+extended class in its place.
+"""
+
+import json
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from claims import permissions
+from claims.choices import ClaimKind, ClaimStatus
+
+from . import views
+from .charts import STATUS_COLOURS
+from .forms import CiteForm, ClaimCreateForm, LinkForm, RejectForm
+from .highlight import claim_hover_text, highlight_body, relation_map
+from .selectors import article_workbench_claims
+
+
+class ArticleWorkbenchAdmin(ArticleAdmin):
+    """Articles with claim counts in the list and a workbench page per article."""
+
+    change_form_template = "admin/articles/article/change_form_workbench.html"
+    list_display = ["headline", "outlet", "published", "claim_count", "proposed_count", "workbench_link"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
+            queryset = queryset.defer("body", "raw_text", "search_vector").annotate(
+                claim_count=Count("claims"),
+                proposed_count=Count("claims", filter=Q(claims__status=ClaimStatus.PROPOSED)),
+            )
+        return queryset
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, obj: Article) -> int:
+        return obj.claim_count
+
+    @admin.display(description="to check", ordering="proposed_count")
+    def proposed_count(self, obj: Article) -> int:
+        return obj.proposed_count
+
+    @admin.display(description="")
+    def workbench_link(self, obj: Article):
+        return format_html('<a href="{}">Workbench</a>', reverse("admin:articles_article_workbench", args=[obj.pk]))
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/workbench/", wrap(self.workbench_view), name="articles_article_workbench"),
+            path(
+                "<path:object_id>/workbench/claim/",
+                wrap(require_POST(self.claim_create_view)),
+                name="articles_article_claim_create",
+            ),
+            path(
+                "<path:object_id>/workbench/link/",
+                wrap(require_POST(self.link_view)),
+                name="articles_article_link",
+            ),
+            path(
+                "<path:object_id>/workbench/cite/",
+                wrap(require_POST(self.cite_view)),
+                name="articles_article_cite",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_or_404(self, request, object_id) -> Article:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        object_id = unquote(object_id)
+        if not str(object_id).isdigit():
+            raise Http404
+        return get_object_or_404(Article.objects.select_related("outlet"), pk=int(object_id))
+
+    def _workbench_url(self, article: Article, claim_id=None) -> str:
+        url = reverse("admin:articles_article_workbench", args=[article.pk])
+        return f"{url}#claim-{claim_id}" if claim_id else url
+
+    def workbench_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        claims = article_workbench_claims(article=article)
+        user = request.user
+        create_form = ClaimCreateForm()
+        link_form = LinkForm(article_claims=claims)
+        cite_form = CiteForm()
+        cards = [
+            {
+                "claim": claim,
+                "hover": claim_hover_text(claim),
+                "transitions": views.available(claim=claim, user=user),
+                "claim_url": reverse("admin:claims_claim_change", args=[claim.pk]),
+            }
+            for claim in claims
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": article.headline,
+            "subtitle": "Workbench",
+            "opts": self.model._meta,
+            "article": article,
+            "body_html": highlight_body(article.body, claims),
+            "cards": cards,
+            "relations": relation_map(claims),
+            "create_form": create_form,
+            "link_form": link_form,
+            "cite_form": cite_form,
+            "reject_form": RejectForm(),
+            "media": self.media + create_form.media + link_form.media + cite_form.media,
+            "can_edit": permissions.can(user, permissions.EDIT_CLAIM),
+            "can_link": permissions.can(user, permissions.LINK),
+            "legend_kinds": ClaimKind.choices,
+            "legend_statuses": [(value, label, STATUS_COLOURS[value]) for value, label in ClaimStatus.choices],
+            "status_colours_json": json.dumps(STATUS_COLOURS),
+            "workbench_url": self._workbench_url(article),
+        }
+        return TemplateResponse(request, "admin/articles/article/workbench.html", context)
+
+    def claim_create_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        claim = views.claim_create_from_form(request, article=article, form=ClaimCreateForm(request.POST))
+        return views.redirect_back(request, self._workbench_url(article, getattr(claim, "pk", None)))
+
+    def link_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        form = LinkForm(request.POST, article=article)
+        relation = views.relation_create_from_form(request, form)
+        claim_id = form.cleaned_data.get("claim").pk if relation and form.is_valid() else None
+        return views.redirect_back(request, self._workbench_url(article, claim_id))
+
+    def cite_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        form = CiteForm(request.POST, article=article)
+        citation = views.citation_create_from_form(request, form)
+        claim_id = citation.claim_id if citation else None
+        return views.redirect_back(request, self._workbench_url(article, claim_id))
+
+
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleWorkbenchAdmin)

@@ -1,0 +1,71 @@
+"""Article text with claim spans marked up, built server-side so the text itself is always escaped."""
+
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from claims.models import Claim
+
+
+def claim_hover_text(claim: Claim) -> str:
+    """What a reviewer sees when hovering a span: who said it, what it is and where it stands."""
+    speaker = claim.speaker.name if claim.speaker_id else "unknown speaker"
+    return f"#{claim.pk} {speaker} — {claim.get_kind_display()}, {claim.get_claim_type_display()}, " + (
+        claim.get_status_display()
+    )
+
+
+def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
+    """`body` as HTML in which every claim span is a <mark>; every piece of text goes through `escape`.
+
+    Spans may overlap (a manual claim inside a longer quotation): the body is cut at every span boundary
+    and each piece is marked with the innermost claim covering it, listing all covering claims so that
+    hovering any of them lights up every piece.
+    """
+    spans = [c for c in claims if 0 <= c.start < c.end <= len(body)]
+    bounds = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
+    pieces: list[str] = []
+    for start, end in pairwise(bounds):
+        covering = [c for c in spans if c.start <= start and end <= c.end]
+        if not covering:
+            pieces.append(escape(body[start:end]))
+            continue
+        inner = min(covering, key=lambda c: (c.end - c.start, c.pk))
+        pieces.append(
+            format_html(
+                '<mark class="claim kind-{} status-{}{}" data-claim="{}" data-claims="{}" title="{}">{}</mark>',
+                inner.kind,
+                inner.status,
+                " first" if start == inner.start else "",
+                inner.pk,
+                " ".join(str(c.pk) for c in covering),
+                claim_hover_text(inner),
+                body[start:end],
+            )
+        )
+    return mark_safe("".join(pieces))
+
+
+def paragraph_around(body: str, start: int, end: int) -> tuple[str, str, str]:
+    """The paragraph (blank-line separated) containing body[start:end], split into before/span/after."""
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start == -1 else para_start + 2
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end == -1 else para_end
+    return body[para_start:start], body[start:end], body[end:para_end]
+
+
+def relation_map(claims: Sequence[Claim]) -> dict[str, dict[str, list[int]]]:
+    """For each claim id: the claims it links to (targets) and the claims linking to it (sources).
+
+    Reads the prefetched `outgoing_relations` and `incoming_relations`, so it runs no queries.
+    """
+    return {
+        str(claim.pk): {
+            "targets": [relation.target_id for relation in claim.outgoing_relations.all()],
+            "sources": [relation.source_id for relation in claim.incoming_relations.all()],
+        }
+        for claim in claims
+    }

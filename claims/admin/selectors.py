@@ -1,0 +1,159 @@
+"""Reads that only the admin workbench needs; each owns its select_related / prefetch_related."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
+
+from articles.models import Article
+from claims.choices import ANSWERING_RELATIONS, ClaimKind, ClaimStatus
+from claims.models import Citation, Claim, ClaimRelation, Review, SpeakerRole
+from claims.models.notes import Note
+
+
+def answered_exists() -> Exists:
+    """True for a claim that some response answers (rebuts, denies, clarifies, apologises for)."""
+    return Exists(ClaimRelation.objects.filter(target=OuterRef("pk"), relation_type__in=ANSWERING_RELATIONS))
+
+
+def cited_exists() -> Exists:
+    """True for a claim with at least one source cited."""
+    return Exists(Citation.objects.filter(claim=OuterRef("pk")))
+
+
+def claim_admin_list() -> QuerySet[Claim]:
+    """Claims for the changelist: everything a row shows, in one query."""
+    return Claim.objects.select_related("article__outlet", "speaker", "assignee").annotate(
+        has_response=answered_exists(), has_source=cited_exists()
+    )
+
+
+def _relations_prefetch() -> list[Prefetch]:
+    return [
+        Prefetch(
+            "outgoing_relations",
+            queryset=ClaimRelation.objects.select_related("target__speaker", "target__article"),
+        ),
+        Prefetch(
+            "incoming_relations",
+            queryset=ClaimRelation.objects.select_related("source__speaker", "source__article"),
+        ),
+    ]
+
+
+def article_workbench_claims(*, article: Article) -> list[Claim]:
+    """An article's claims in reading order, with speakers, links both ways and citations."""
+    return list(
+        Claim.objects.filter(article=article)
+        .select_related("speaker", "assignee")
+        .prefetch_related(
+            *_relations_prefetch(), Prefetch("citations", queryset=Citation.objects.select_related("source"))
+        )
+        .order_by("start", "end", "id")
+    )
+
+
+def claim_workbench_detail(*, claim_id: int) -> Claim:
+    """One claim with everything its page shows: article, speaker and roles, links, citations, reviews."""
+    prefetches: list = [
+        *_relations_prefetch(),
+        Prefetch("citations", queryset=Citation.objects.select_related("source", "created_by")),
+        Prefetch("reviews", queryset=Review.objects.select_related("author", "approved_by").order_by("-created_at")),
+        Prefetch("speaker__roles", queryset=SpeakerRole.objects.select_related("organisation", "source_article")),
+        "speaker__aliases",
+        Prefetch("notes", queryset=Note.objects.select_related("author").order_by("created_at", "id")),
+    ]
+    return (
+        Claim.objects.select_related("article__outlet", "speaker__organisation", "assignee", "created_by")
+        .prefetch_related(*prefetches)
+        .get(pk=claim_id)
+    )
+
+
+@dataclass
+class DashboardStats:
+    """Numbers behind the dashboard."""
+
+    total: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_outlet: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    by_month: list[tuple[str, int]] = field(default_factory=list)
+    speaker_months: list[str] = field(default_factory=list)
+    by_speaker: list[tuple[str, int, list[int]]] = field(default_factory=list)
+    claims_answerable: int = 0
+    claims_answered: int = 0
+    queue: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.claims_answered / self.claims_answerable if self.claims_answerable else None
+
+
+def _status_counts(prefix: str = "") -> dict[str, Count]:
+    return {status: Count("id", filter=Q(**{f"{prefix}status": status})) for status in ClaimStatus.values}
+
+
+def dashboard_stats(*, outlets: int = 10, speakers: int = 10, months: int = 12) -> DashboardStats:
+    """Claims by status, by outlet, by month and by speaker over time, the response rate, open queues."""
+    stats = DashboardStats()
+    stats.by_status = {
+        row["status"]: row["n"] for row in Claim.objects.order_by().values("status").annotate(n=Count("id"))
+    }
+    stats.total = sum(stats.by_status.values())
+
+    outlet_rows = (
+        Claim.objects.order_by()
+        .values("article__outlet__name")
+        .annotate(total=Count("id"), **_status_counts())
+        .order_by("-total", "article__outlet__name")[:outlets]
+    )
+    stats.by_outlet = [
+        (row["article__outlet__name"] or "(no outlet)", {s: row[s] for s in ClaimStatus.values}) for row in outlet_rows
+    ]
+
+    # An article without a publication date counts in the month it was loaded.
+    month = TruncMonth(Coalesce("article__published", TruncDate("article__created_at")))
+    month_rows = list(
+        Claim.objects.order_by()
+        .annotate(month=month)
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("-month")[:months]
+    )
+    month_keys = [row["month"] for row in reversed(month_rows)]
+    stats.by_month = [(m.strftime("%b %Y"), row["n"]) for m, row in zip(month_keys, reversed(month_rows), strict=True)]
+    stats.speaker_months = [m.strftime("%b %y") for m in month_keys]
+
+    top = list(
+        Claim.objects.order_by()
+        .filter(speaker__isnull=False)
+        .values("speaker_id", "speaker__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "speaker__name")[:speakers]
+    )
+    cells: dict[tuple[int, object], int] = {
+        (row["speaker_id"], row["month"]): row["n"]
+        for row in Claim.objects.order_by()
+        .filter(speaker_id__in=[row["speaker_id"] for row in top], article__isnull=False)
+        .annotate(month=month)
+        .filter(month__in=month_keys)
+        .values("speaker_id", "month")
+        .annotate(n=Count("id"))
+    }
+    stats.by_speaker = [
+        (row["speaker__name"], row["n"], [cells.get((row["speaker_id"], m), 0) for m in month_keys]) for row in top
+    ]
+
+    answerable = Claim.objects.filter(kind=ClaimKind.CLAIM).exclude(status=ClaimStatus.REJECTED)
+    counts = answerable.aggregate(total=Count("id"), answered=Count("id", filter=Q(answered_exists())))
+    stats.claims_answerable, stats.claims_answered = counts["total"], counts["answered"]
+
+    stats.queue = [
+        (row["assignee__username"], row["n"])
+        for row in Claim.objects.order_by()
+        .filter(status=ClaimStatus.IN_REVIEW, assignee__isnull=False)
+        .values("assignee__username")
+        .annotate(n=Count("id"))
+        .order_by("-n", "assignee__username")
+    ]
+    return stats

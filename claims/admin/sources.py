@@ -1,0 +1,103 @@
+"""Sources of evidence and the citations tying them to claims."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+
+from claims.exceptions import ClaimtrackError
+from claims.models import Citation, Source
+from claims.services import editing
+
+from . import views
+
+SOURCE_FIELDS = ("title", "source_type", "url", "publisher", "published", "archived_url", "notes")
+
+
+class CitationInline(admin.TabularInline):
+    """The claims citing a source, read-only: citations are made from the claim or the workbench."""
+
+    model = Citation
+    extra = 0
+    can_delete = False
+    fields = ["claim", "stance", "excerpt", "created_by", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("claim", "created_by")
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    """Evidence with how many claims cite it."""
+
+    list_display = ["title", "source_type", "publisher", "published", "citation_count", "url"]
+    list_filter = ["source_type", "published"]
+    search_fields = ["title", "publisher", "url"]
+    fields = [*SOURCE_FIELDS, "created_at"]
+    readonly_fields = ["created_at"]
+    inlines = [CitationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_count=Count("citations")).order_by("title", "id")
+
+    @admin.display(description="cited by", ordering="citation_count")
+    def citation_count(self, obj: Source) -> int:
+        return obj.citation_count
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if change:
+            changes = {f: data[f] for f in form.changed_data if f in SOURCE_FIELDS}
+            if changes:
+                editing.source_update(source=obj, user=request.user, **changes)
+            return
+        source = editing.source_create(user=request.user, **{f: data[f] for f in SOURCE_FIELDS if f in data})
+        obj.pk = source.pk
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (ClaimtrackError, ValidationError) as error:
+            messages.error(request, views.error_text(error))
+            return HttpResponseRedirect(request.get_full_path())
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    """Which source supports, contradicts or gives context to which claim."""
+
+    list_display = ["id", "claim", "stance", "source", "created_by", "created_at"]
+    list_select_related = ["claim", "source", "created_by"]
+    list_filter = ["stance", "source__source_type"]
+    search_fields = ["claim__text", "source__title", "excerpt"]
+    autocomplete_fields = ["claim", "source"]
+    fields = ["claim", "source", "stance", "excerpt", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A citation is replaced, not edited: delete it and cite again.
+        return self.fields if obj else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        citation = editing.citation_create(
+            claim=obj.claim, source=obj.source, stance=obj.stance, excerpt=obj.excerpt, user=request.user
+        )
+        obj.pk = citation.pk
+
+    def delete_model(self, request, obj):
+        editing.citation_delete(citation=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for citation in queryset:
+            editing.citation_delete(citation=citation, user=request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (ClaimtrackError, ValidationError) as error:
+            messages.error(request, views.error_text(error))
+            return HttpResponseRedirect(request.get_full_path())

@@ -1,0 +1,1 @@
+"""Webhooks: signing, payloads and the background delivery of events to subscribers."""

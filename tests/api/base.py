@@ -1,0 +1,170 @@
+"""One base class per endpoint, NetBox style: declare the endpoint in a few lines, inherit the tests.
+
+A subclass sets `basename` (the router name), `make` (builds one object), `read_role`, and for writes
+`create_data` / `update_data` with the role allowed (`write_role`) and one that is not (`denied_role`).
+"""
+
+from typing import ClassVar
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+
+def list_url(basename: str, **query) -> str:
+    return reverse(f"api:{basename}-list")
+
+
+def detail_url(basename: str, pk: int) -> str:
+    return reverse(f"api:{basename}-detail", args=[pk])
+
+
+def results(response) -> list:
+    body = response.json()
+    return body["results"] if isinstance(body, dict) and "results" in body else body
+
+
+@pytest.mark.django_db
+class EndpointTest:
+    basename: ClassVar[str]
+    read_role: ClassVar[str] = "viewer"
+    write_role: ClassVar[str] = "annotator"
+    denied_role: ClassVar[str | None] = "viewer"
+    # Methods the endpoint supports, beyond GET.
+    creates: ClassVar[bool] = False
+    updates: ClassVar[bool] = False
+    deletes: ClassVar[bool] = False
+    update_method: ClassVar[str] = "patch"
+    needs_if_match: ClassVar[bool] = False
+
+    def make(self, request):
+        raise NotImplementedError
+
+    def create_data(self, request) -> dict:
+        raise NotImplementedError
+
+    def update_data(self, request, obj) -> dict:
+        raise NotImplementedError
+
+    def as_role(self, api_client, request, role: str):
+        api_client.force_authenticate(request.getfixturevalue(role))
+        return api_client
+
+    def write_headers(self, client, obj) -> dict:
+        if not self.needs_if_match:
+            return {}
+        etag = client.get(detail_url(self.basename, obj.pk)).headers["ETag"]
+        return {"HTTP_IF_MATCH": etag}
+
+    # --- reads ------------------------------------------------------------------------------------
+
+    def test_anonymous_gets_401(self, api_client, request):
+        obj = self.make(request)
+        for url in (list_url(self.basename), detail_url(self.basename, obj.pk)):
+            response = api_client.get(url)
+            assert response.status_code == 401, url
+            assert response.headers["WWW-Authenticate"].startswith("Token")
+
+    def test_user_without_role_gets_403(self, api_client, request):
+        self.make(request)
+        api_client.force_authenticate(UserFactory(username="nobody"))
+        assert api_client.get(list_url(self.basename)).status_code == 403
+
+    def test_list(self, api_client, request):
+        obj = self.make(request)
+        response = self.as_role(api_client, request, self.read_role).get(list_url(self.basename))
+        assert response.status_code == 200, response.content
+        assert obj.pk in [row["id"] for row in results(response)]
+
+    def test_retrieve(self, api_client, request):
+        obj = self.make(request)
+        response = self.as_role(api_client, request, self.read_role).get(detail_url(self.basename, obj.pk))
+        assert response.status_code == 200, response.content
+        assert response.json()["id"] == obj.pk
+
+    def test_unknown_id_is_404(self, api_client, request):
+        client = self.as_role(api_client, request, self.read_role)
+        assert client.get(detail_url(self.basename, 987654321)).status_code == 404
+        assert client.get(detail_url(self.basename, 10**30)).status_code == 404
+
+    def test_list_query_count_is_constant(self, api_client, request):
+        client = self.as_role(api_client, request, self.read_role)
+        url = list_url(self.basename) + "?page_size=100"
+        counts = []
+        for rows in (3, 30):
+            while len(results(client.get(url))) < rows:
+                self.make(request)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200
+            assert len(results(response)) == rows
+            counts.append(len(queries))
+        assert counts[0] == counts[1], counts
+
+    # --- writes -----------------------------------------------------------------------------------
+
+    def test_create(self, api_client, request):
+        if not self.creates:
+            pytest.skip("read-only endpoint")
+        data = self.create_data(request)
+        client = self.as_role(api_client, request, self.write_role)
+        response = client.post(list_url(self.basename), data, format="json")
+        assert response.status_code == 201, response.content
+        assert client.get(detail_url(self.basename, response.json()["id"])).status_code == 200
+
+    def test_create_with_wrong_role_is_403(self, api_client, request):
+        if not self.creates or self.denied_role is None:
+            pytest.skip("no write, or no role below the writers")
+        data = self.create_data(request)
+        client = self.as_role(api_client, request, self.denied_role)
+        assert client.post(list_url(self.basename), data, format="json").status_code == 403
+
+    def test_create_with_invalid_input_is_400(self, api_client, request):
+        if not self.creates:
+            pytest.skip("read-only endpoint")
+        client = self.as_role(api_client, request, self.write_role)
+        response = client.post(list_url(self.basename), {"id": "x", "unknown": [1, 2]}, format="json")
+        assert response.status_code == 400, response.content
+        assert isinstance(response.json(), dict)
+
+    def test_update(self, api_client, request):
+        if not self.updates:
+            pytest.skip("no updates")
+        obj = self.make(request)
+        client = self.as_role(api_client, request, self.write_role)
+        data = self.update_data(request, obj)
+        url = detail_url(self.basename, obj.pk)
+        response = getattr(client, self.update_method)(url, data, format="json", **self.write_headers(client, obj))
+        assert response.status_code == 200, response.content
+        for field, value in data.items():
+            assert response.json()[field] == value
+
+    def test_update_with_wrong_role_is_403(self, api_client, request):
+        if not self.updates or self.denied_role is None:
+            pytest.skip("no updates")
+        obj = self.make(request)
+        client = self.as_role(api_client, request, self.denied_role)
+        url = detail_url(self.basename, obj.pk)
+        response = getattr(client, self.update_method)(
+            url, self.update_data(request, obj), format="json", **self.write_headers(client, obj)
+        )
+        assert response.status_code == 403
+
+    def test_delete(self, api_client, request):
+        if not self.deletes:
+            pytest.skip("no deletes")
+        obj = self.make(request)
+        client = self.as_role(api_client, request, self.write_role)
+        url = detail_url(self.basename, obj.pk)
+        assert client.delete(url, **self.write_headers(client, obj)).status_code == 204
+        assert client.get(url).status_code == 404
+
+    def test_delete_with_wrong_role_is_403(self, api_client, request):
+        if not self.deletes or self.denied_role is None:
+            pytest.skip("no deletes")
+        obj = self.make(request)
+        client = self.as_role(api_client, request, self.denied_role)
+        assert client.delete(detail_url(self.basename, obj.pk)).status_code == 403

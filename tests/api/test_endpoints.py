@@ -1,0 +1,157 @@
+"""Every endpoint declared against the shared base: 401, 403, list, retrieve, create, update, delete, queries."""
+
+from claims.choices import WebhookEvent
+from claims.models.webhooks import WebhookSubscription
+from claims.services.tokens import token_create
+from tests.api.base import EndpointTest
+from tests.factories import (
+    ArticleFactory,
+    CitationFactory,
+    ClaimFactory,
+    ClaimRelationFactory,
+    ReviewFactory,
+    SourceFactory,
+    SpeakerAliasFactory,
+    SpeakerFactory,
+)
+
+
+class TestArticles(EndpointTest):
+    basename = "article"
+    creates = True
+    write_role = "editor"
+
+    def make(self, request):
+        article = ArticleFactory()
+        ClaimFactory(article=article)
+        return article
+
+    def create_data(self, request):
+        return {
+            "text": "Budget row\n\nThe minister said: “Growth is strong and rising every year.”",
+            "outlet": "Daily Example",
+            "url": "https://daily.example/budget",
+        }
+
+
+class TestSpeakers(EndpointTest):
+    basename = "speaker"
+    creates = updates = True
+
+    def make(self, request):
+        speaker = SpeakerFactory()
+        SpeakerAliasFactory(speaker=speaker)
+        ClaimFactory(speaker=speaker)
+        return speaker
+
+    def create_data(self, request):
+        return {"name": "Pat Example", "kind": "person", "aliases": ["Example"]}
+
+    def update_data(self, request, obj):
+        return {"name": "Pat Renamed", "description": "Former minister"}
+
+
+class TestClaims(EndpointTest):
+    basename = "claim"
+    creates = updates = True
+    needs_if_match = True
+
+    def make(self, request):
+        claim = ClaimFactory()
+        CitationFactory(claim=claim)
+        return claim
+
+    def create_data(self, request):
+        article = ArticleFactory()
+        start = article.body.index("These")
+        return {"article": article.pk, "start": start, "end": start + len("These figures"), "claim_type": "factual"}
+
+    def update_data(self, request, obj):
+        return {"claim_type": "statistical", "direct": False}
+
+
+class TestRelations(EndpointTest):
+    basename = "relation"
+    creates = deletes = True
+
+    def make(self, request):
+        return ClaimRelationFactory()
+
+    def create_data(self, request):
+        relation = ClaimRelationFactory.build(target=ClaimFactory())
+        response = ClaimFactory(
+            article=relation.target.article, start=relation.target.end + 5, end=relation.target.end + 20
+        )
+        return {"source": response.pk, "target": relation.target.pk, "relation_type": "denies", "note": "n"}
+
+
+class TestSources(EndpointTest):
+    basename = "source"
+    creates = updates = True
+
+    def make(self, request):
+        return CitationFactory().source
+
+    def create_data(self, request):
+        return {"title": "Budget 2018 tables", "source_type": "dataset", "url": "https://stats.example/budget"}
+
+    def update_data(self, request, obj):
+        return {"publisher": "Office for Budget Examples"}
+
+
+class TestCitations(EndpointTest):
+    basename = "citation"
+    creates = deletes = True
+
+    def make(self, request):
+        return CitationFactory()
+
+    def create_data(self, request):
+        return {"claim": ClaimFactory().pk, "source": SourceFactory().pk, "stance": "supports", "excerpt": "x"}
+
+
+class TestReviews(EndpointTest):
+    basename = "review"
+
+    def make(self, request):
+        return ReviewFactory()
+
+
+class TestWebhooks(EndpointTest):
+    basename = "webhook"
+    read_role = write_role = "editor"
+    denied_role = "reviewer"
+    creates = updates = deletes = True
+
+    def make(self, request):
+        return WebhookSubscription.objects.create(
+            url="https://hooks.example/claims", events=[WebhookEvent.CLAIM_ACCEPTED], secret="s3cret-value"
+        )
+
+    def create_data(self, request):
+        return {"url": "https://hooks.example/new", "events": ["claim.accepted", "review.published"]}
+
+    def update_data(self, request, obj):
+        return {"description": "CMS sync", "events": ["claim.rejected"]}
+
+    def test_viewer_cannot_read_webhooks(self, api_client, request):
+        self.make(request)
+        client = self.as_role(api_client, request, "reviewer")
+        assert client.get("/api/v1/webhooks/").status_code == 403
+
+
+class TestTokens(EndpointTest):
+    basename = "token"
+    creates = True
+    write_role = "viewer"
+    denied_role = None
+
+    def make(self, request):
+        return token_create(user=request.getfixturevalue(self.read_role), name="cms").token
+
+    def create_data(self, request):
+        return {"name": "pipeline"}
+
+    def test_create_with_invalid_input_is_400(self, api_client, request):
+        client = self.as_role(api_client, request, self.write_role)
+        assert client.post("/api/v1/tokens/", {"name": "x" * 500}, format="json").status_code == 400
