@@ -35,6 +35,8 @@ ANNOTATOR_WRITES = {
     "speakerrole": ("add", "change", "delete"),
 }
 REVIEWER_WRITES = {"review": ("add", "change")}
+# Annotators bring articles in (a newsroom's integration posts them); changing or deleting one is an editor's call.
+ANNOTATOR_ARTICLE_WRITES = {"article": ("add",), "outlet": ("add",)}
 
 
 def roles_sync(apps) -> None:
@@ -49,7 +51,9 @@ def roles_sync(apps) -> None:
         return list(Permission.objects.filter(content_type__app_label=app_label, codename__in=names))
 
     view = [perm for app, models in READABLE.items() for perm in perms(app, [f"view_{m}" for m in models])]
-    annotator = view + perms("claims", codenames(ANNOTATOR_WRITES))
+    annotator = (
+        view + perms("claims", codenames(ANNOTATOR_WRITES)) + perms("articles", codenames(ANNOTATOR_ARTICLE_WRITES))
+    )
     reviewer = annotator + perms("claims", codenames(REVIEWER_WRITES))
     editor = list(Permission.objects.filter(content_type__app_label__in=("articles", "claims")))
     granted = {VIEWER: view, ANNOTATOR: annotator, REVIEWER: reviewer, EDITOR: editor}

@@ -6,7 +6,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +22,7 @@ from claims.selectors import claim_history
 from claims.services import editing
 
 from . import views
+from .base import ServiceModelAdmin
 from .charts import STATUS_COLOURS, column_chart, sparkline, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
@@ -50,7 +51,7 @@ def method_decorator_post(view):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ServiceModelAdmin):
     """The reviewers' list of claims and the claim page with its transitions."""
 
     form = ClaimAdminForm
@@ -201,13 +202,6 @@ class ClaimAdmin(admin.ModelAdmin):
             direct=data["direct"],
         )
         obj.pk, obj.text = saved.pk, saved.text
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim_id = unquote(object_id)
@@ -373,7 +367,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimRelation)
-class ClaimRelationAdmin(admin.ModelAdmin):
+class ClaimRelationAdmin(ServiceModelAdmin):
     """Typed links between claims (a response rebuts a claim, a statement repeats another)."""
 
     list_display = ["id", "source", "relation_type", "target", "origin", "created_by", "created_at"]
@@ -396,14 +390,3 @@ class ClaimRelationAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         editing.claim_relation_delete(relation=obj, user=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for relation in queryset:
-            editing.claim_relation_delete(relation=relation, user=request.user)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())

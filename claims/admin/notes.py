@@ -2,11 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 
 from claims.choices import WebhookEvent
-from claims.exceptions import ClaimtrackError
 from claims.models.notes import Note
 from claims.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from claims.services import editing
@@ -19,10 +16,11 @@ from claims.services.webhooks import (
 )
 
 from . import views
+from .base import ServiceModelAdmin
 
 
 @admin.register(Note)
-class NoteAdmin(admin.ModelAdmin):
+class NoteAdmin(ServiceModelAdmin):
     """A claim's discussion thread; notes are added on the claim page or here, never edited."""
 
     list_display = ["id", "claim", "author", "excerpt", "created_at"]
@@ -44,13 +42,6 @@ class NoteAdmin(admin.ModelAdmin):
         note = editing.note_create(claim=obj.claim, user=request.user, body=obj.body)
         obj.pk = note.pk
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())
-
 
 class WebhookSubscriptionForm(forms.ModelForm):
     events = forms.MultipleChoiceField(choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple)
@@ -61,7 +52,7 @@ class WebhookSubscriptionForm(forms.ModelForm):
 
 
 @admin.register(WebhookSubscription)
-class WebhookSubscriptionAdmin(admin.ModelAdmin):
+class WebhookSubscriptionAdmin(ServiceModelAdmin):
     """Endpoints told about transitions; the secret is shown once, when created or rotated."""
 
     form = WebhookSubscriptionForm
@@ -86,17 +77,6 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         webhook_subscription_delete(subscription=obj, user=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for subscription in queryset:
-            webhook_subscription_delete(subscription=subscription, user=request.user)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())
 
     @admin.action(description="Rotate the signing secret")
     def rotate_secret(self, request, queryset):

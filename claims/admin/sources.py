@@ -1,15 +1,12 @@
 """Sources of evidence and the citations tying them to claims."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db.models import Count
-from django.http import HttpResponseRedirect
 
-from claims.exceptions import ClaimtrackError
 from claims.models import Citation, Source
 from claims.services import editing
 
-from . import views
+from .base import ServiceModelAdmin
 
 SOURCE_FIELDS = ("title", "source_type", "url", "publisher", "published", "archived_url", "notes")
 
@@ -31,7 +28,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ServiceModelAdmin):
     """Evidence with how many claims cite it."""
 
     list_display = ["title", "source_type", "publisher", "published", "citation_count", "url"]
@@ -58,16 +55,9 @@ class SourceAdmin(admin.ModelAdmin):
         source = editing.source_create(user=request.user, **{f: data[f] for f in SOURCE_FIELDS if f in data})
         obj.pk = source.pk
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())
-
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(ServiceModelAdmin):
     """Which source supports, contradicts or gives context to which claim."""
 
     list_display = ["id", "claim", "stance", "source", "created_by", "created_at"]
@@ -90,14 +80,3 @@ class CitationAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         editing.citation_delete(citation=obj, user=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for citation in queryset:
-            editing.citation_delete(citation=citation, user=request.user)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())

@@ -1,18 +1,17 @@
 """Speakers with their aliases and roles, and merging two records of the same speaker."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from claims import permissions
-from claims.exceptions import ClaimtrackError
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.services.speakers import speaker_create, speaker_merge, speaker_update
 
 from . import views
+from .base import ServiceModelAdmin
 from .forms import MergeSpeakersForm
 
 
@@ -47,7 +46,7 @@ class MergedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(ServiceModelAdmin):
     """People, organisations, spokespersons and groups, with claim counts and the merge action."""
 
     list_display = ["name", "kind", "organisation", "claim_count", "alias_count", "merged_into", "updated_at"]
@@ -100,13 +99,6 @@ class SpeakerAdmin(admin.ModelAdmin):
         obj.pk = created.pk
         obj._state.adding = False
         obj._state.db = created._state.db
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except (ClaimtrackError, ValidationError) as error:
-            messages.error(request, views.error_text(error))
-            return HttpResponseRedirect(request.get_full_path())
 
     @admin.action(description="Merge two selected speakers…")
     def merge_speakers(self, request, queryset):
