@@ -103,16 +103,26 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# Background work runs on a database-backed queue (`manage.py db_worker`); with TASKS_BACKEND set to
+# django_tasks_rq.RQBackend the same tasks run on RQ workers (`manage.py rqworker`) sharing REDIS_URL.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
     }
 }
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+if "RQBackend" in TASKS["default"]["BACKEND"]:
+    INSTALLED_APPS.append("django_rq")
 
 # History of every domain row: insert, update and delete, recorded by database triggers so that bulk
 # updates and raw SQL are caught too.
 PGHISTORY_DEFAULT_TRACKERS = (pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 PGHISTORY_OBJ_FIELD = pghistory.ObjForeignKey(db_index=True)
+# Requests that may write carry their user into the history context. Reads never write, and the context
+# would otherwise be set by an extra statement in front of every query they make.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -146,6 +156,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # The contract is public; the data behind it is not.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.add_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "SpeakerKindEnum": "claims.choices.SpeakerKind",
         "ClaimKindEnum": "claims.choices.ClaimKind",
