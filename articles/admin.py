@@ -76,12 +76,17 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj is not None else []
 
+    def import_article(self, request, **fields):
+        """Store a pasted article; apps that build on articles (claims) extend this to do more."""
+        return article_import(**fields)
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
             return
         data = form.cleaned_data
-        result = article_import(
+        result = self.import_article(
+            request,
             raw=data["raw"],
             headline=data.get("headline") or "",
             url=data.get("url") or "",

@@ -21,6 +21,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 from claims import permissions
 from claims.choices import ClaimKind, ClaimStatus
+from claims.services.proposals import article_ingest
 
 from . import views
 from .charts import STATUS_COLOURS
@@ -34,6 +35,10 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
 
     change_form_template = "admin/articles/article/change_form_workbench.html"
     list_display = ["headline", "outlet", "published", "claim_count", "proposed_count", "workbench_link"]
+
+    def import_article(self, request, **fields):
+        """A pasted article gets its claims proposed, like one imported by command or API."""
+        return article_ingest(user=request.user, **fields)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -5,6 +5,7 @@ import hashlib
 import pytest
 from django.urls import reverse
 
+from articles.models import Article
 from claims.choices import ClaimKind, ClaimStatus, RelationType, Stance
 from claims.models import Citation, Claim, ClaimRelation, Source, Speaker
 from tests.admin.conftest import messages_of
@@ -278,7 +279,7 @@ def test_article_change_form_links_to_the_workbench(client, staff_user):
     assert _url(article) in html
 
 
-def test_adding_an_article_imports_its_text(client, staff_user):
+def test_adding_an_article_imports_its_text_and_proposes_its_claims(client, staff_user):
     client.force_login(staff_user)
 
     response = client.post(
@@ -292,8 +293,10 @@ def test_adding_an_article_imports_its_text(client, staff_user):
     )
 
     assert response.status_code == 200
-    from articles.models import Article
-
     article = Article.objects.get()
     assert article.outlet.name == "Daily Example"
     assert "All is well." in article.body
+    proposal = article.claims.get()
+    assert (proposal.text, proposal.status, proposal.origin) == ("All is well.", "proposed", "extracted")
+    insert = Article.pgh_event_model.objects.select_related("pgh_context").get(pgh_label="insert")
+    assert insert.pgh_context.metadata["user"] == staff_user.pk
