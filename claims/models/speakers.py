@@ -55,7 +55,7 @@ class Speaker(models.Model):
 
 @pghistory.track()
 class SpeakerAlias(models.Model):
-    """Another name a speaker goes by ("Triesman" for "Lord Triesman")."""
+    """Another name a speaker goes by ("Okafor" or "Mr Okafor" for "Peter Okafor")."""
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
@@ -76,7 +76,7 @@ class SpeakerAlias(models.Model):
 
 @pghistory.track()
 class SpeakerRole(models.Model):
-    """A role or affiliation held over a period ("MP for Bury South", "Labour Party")."""
+    """A role or affiliation held over a period ("MP for Leeds North", "Green Party")."""
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=300, blank=True, help_text='e.g. "former general secretary"')
