@@ -56,7 +56,17 @@ def _stops_np(tokens: list[Token], i: int) -> bool:
         return True
     if low in lexicon.PREPOSITIONS and not tok.is_cap:
         # "a spokesman for the ministry": the organisation belongs to the phrase.
-        return not (low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS)
+        if low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS:
+            return False
+        # "the Office for National Statistics": a preposition between capitalised words of one name.
+        return not (
+            low in {"for", "on"}
+            and i
+            and i + 1 < len(tokens)
+            and tokens[i - 1].is_cap
+            and tokens[i - 1].low in lexicon.ORG_HEADS
+            and tokens[i + 1].is_cap
+        )
     return False
 
 
@@ -107,7 +117,9 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
             continue
         if low in lexicon.ADVERBIAL_STARTERS or low in lexicon.PREPOSITIONS:
             comma = next((k for k in range(i + 1, min(b, i + 40)) if tokens[k].text == ","), None)
-            if comma is None or any(is_speech_verb(tokens, k) for k in range(i, comma)):
+            # "Asked about X, she said": the lead's own participle is not the sentence's speech verb.
+            first = i + 1 if low.endswith(("ed", "ing")) else i
+            if comma is None or any(is_speech_verb(tokens, k) for k in range(first, comma)):
                 return i
             i = comma + 1
             continue
@@ -125,7 +137,12 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
         k = j + 1
         second_end = np_forward(tokens, k, b)
         named_second = any(t.is_cap for t in tokens[k:second_end])
-        described_first = bool(subject) and subject[-1].low in lexicon.PERSON_ROLES
+        # The first phrase only describes ("Her neighbour", "The firm's chief executive"): no name in it
+        # apart from a possessive owner.
+        described_first = bool(subject) and (
+            subject[-1].low in lexicon.PERSON_ROLES
+            or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in subject)
+        )
         # "The firm's chief executive, Jane Doe, said" / "A former minister, Jane Doe said".
         after_name = second_end + 1 if second_end < b and tokens[second_end].text == "," else second_end
         if described_first and named_second and second_end > k and after_name < b and _verbish(tokens[after_name]):
@@ -179,11 +196,7 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
             break
     start = np_backward(tokens, a, j)
     # "A, B and C said": a coordinated list of names runs back over its commas.
-    while (
-        start - 2 >= a
-        and tokens[start - 1].text == ","
-        and any(t.low == "and" for t in tokens[start : j + 1])
-    ):
+    while start - 2 >= a and tokens[start - 1].text == "," and any(t.low == "and" for t in tokens[start : j + 1]):
         first = np_backward(tokens, a, start - 2)
         element = tokens[first : start - 1]
         named = any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in element)
@@ -206,7 +219,7 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
         if end > k + 1:
             subject = tokens[k + 1 : end]
             name = _closing_name(tokens, end, b)
-            if name and not any(t.is_cap for t in subject):
+            if name and (not any(t.is_cap for t in subject) or subject[-1].low in lexicon.PERSON_ROLES):
                 # "“…,” said its chief executive, Jane Doe.": the name speaks, the description is her role.
                 return Cue("after", name, tok, [subject])
             return Cue("after", subject, tok, _trailing_apposition(tokens, end, b))

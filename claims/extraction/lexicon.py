@@ -31,6 +31,7 @@ criticise criticize declare demand deny describe dismiss emphasise emphasize exp
 lament maintain mention message note object observe plead pledge post predict promise protest
 quip recall reiterate reject remark reply respond retort reveal scoff shout slam snap state stress
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
+dispute disagree refute
 """
 
 _IRREGULAR_SPEECH = """
@@ -68,7 +69,22 @@ WORK_NOUNS = words("""report book film documentary paper study podcast programme
 RESPONSE_VERBS = words(
     """denied denies deny denying rejected rejects reject rejecting rebutted rebuts responded responds
     replied replies hit retorted countered dismissed dismisses insisted insists defended defends
-    apologised apologized apologises apologizes apologising apologizing"""
+    apologised apologized apologises apologizes apologising apologizing disputed disputes disputing
+    refuted refutes contested contests disagreed disagrees"""
+)
+# Verbs of replying: without an object they answer whoever spoke last.
+REPLY_VERBS = words("replied replies responded responds retorted countered disagreed disagrees objected")
+# Reporting verbs that add no speech act of their own.
+NEUTRAL_SPEECH = words("said says say told tells added adds continued")
+# Verb forms that, inside a short quotation ("strongly disputes"), make the quotation itself an answer.
+ANSWER_WORDS = words(
+    "deny denies denied reject rejects rejected dispute disputes disputed refute refutes refuted contest "
+    "contests contested rebut rebuts"
+)
+# What `Asked about …`, `Responding to …`, `In response to …` must mention for the answer to be a response.
+CRITICISM_NOUNS = words(
+    """critics criticism criticisms claim claims allegation allegations accusation accusations
+    suggestion suggestions complaint complaints charge charges attack attacks comments remarks"""
 )
 ACCUSATION_VERBS = words("""accused accuses accusing complained complains complaining criticised criticized criticises
     criticizes criticising condemned condemns condemning blamed blames blaming alleged alleges alleging

@@ -64,6 +64,13 @@ def _last_cap_run(tokens: list[Token]) -> tuple[int, int] | None:
         if prev.is_cap or (prev.low in _NAME_LINKS and start - 2 >= 0 and tokens[start - 2].is_cap):
             start -= 1
             continue
+        # "the Office for Product Safety and Standards": for/on/and inside an organisation's name.
+        if start - 2 >= 0 and (
+            (prev.low in {"for", "on"} and tokens[start - 2].low in lexicon.ORG_HEADS and tokens[start - 2].is_cap)
+            or (prev.low == "and" and _inside_org_name(tokens, start - 1))
+        ):
+            start -= 1
+            continue
         # "the Anglers' Federation": a plural possessive inside a name.
         if prev.text in "'’" and start - 2 >= 0 and tokens[start - 2].is_cap and tokens[start - 2].end == prev.start:
             start -= 1
@@ -149,7 +156,9 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
         if i + 1 < len(tokens) and lows[i + 1] in {"for", "at", "from", "close", "in"}:
             org_tokens = [t for t in tokens[i + 2 :] if t.low not in lexicon.DETERMINERS and t.low != "to"]
         elif i == len(tokens) - 1:
-            org_tokens = [t for t in tokens[:i] if t.is_cap and t.low not in lexicon.FUNCTION_WORDS]
+            # "A Department of Health spokesperson": the name right before the noun, links included.
+            run = _last_cap_run(tokens[:i])
+            org_tokens = tokens[run[0] : run[1]] if run else []
         else:
             continue
         org = strip_possessive(_words(org_tokens)) if org_tokens else None
@@ -170,6 +179,22 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
     return None
 
 
+def _inside_org_name(tokens: list[Token], i: int) -> bool:
+    """`Department for Culture and Sport`: an `and` between capitals after an organisation's of/for."""
+    if not (0 < i < len(tokens) - 1 and tokens[i - 1].is_cap and tokens[i + 1].is_cap):
+        return False
+    # What follows the `and` must be the rest of the name: a few capitalised words ending the phrase.
+    rest = tokens[i + 1 :]
+    if len(rest) > 3 or not all(t.is_cap or t.low in {"of", "the"} for t in rest):
+        return False
+    k = i - 1
+    while k > 0 and i - k <= 4 and (tokens[k].is_cap or tokens[k].low in {"of", "for", "on", "the"}):
+        if tokens[k].low in {"of", "for", "on"} and tokens[k - 1].low in lexicon.ORG_HEADS:
+            return True
+        k -= 1
+    return False
+
+
 _PARSED: dict[tuple, Mention | None] = {}
 
 
@@ -177,20 +202,23 @@ def parse_np(tokens: list[Token]) -> Mention | None:
     """Interpret a noun phrase (the subject of an attribution or of a sentence).
 
     The reading depends only on the words and their spacing, and the same phrases ("he", "a
-    spokesman for the council") recur everywhere, so readings are memoised; callers get a copy they
-    may change.
+    spokesman for the council") recur everywhere, so readings are memoised and shared: callers must
+    not change the result, but take `copy_mention()` of it first.
     """
     tokens = [t for t in tokens if t.quote is None]
-    key = tuple(
-        (t.text, i > 0 and t.start != tokens[i - 1].end) for i, t in enumerate(tokens)
-    )
+    key = tuple((t.text, i > 0 and t.start != tokens[i - 1].end) for i, t in enumerate(tokens))
     if key in _PARSED:
         cached = _PARSED[key]
     else:
         cached = _parse_np(tokens)
         if len(_PARSED) < 50_000:
             _PARSED[key] = cached
-    return _copy(cached) if cached is not None else None
+    return cached
+
+
+def copy_mention(mention: Mention) -> Mention:
+    """A copy of a mention that may be changed without touching the memoised reading."""
+    return _copy(mention)
 
 
 def _copy(mention: Mention) -> Mention:
@@ -230,8 +258,10 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
     parts: list[list[Token]] = [[]]
     # In "A, B and C" the commas separate members too.
     listing = any(t.low in {"and", "&"} for t in tokens) and any(t.text == "," for t in tokens)
-    for t in tokens:
-        if (t.low in {"and", "&"} or (listing and t.text == ",")) and parts[-1]:
+    for i, t in enumerate(tokens):
+        if t.low in {"and", "&"} and _inside_org_name(tokens, i):
+            parts[-1].append(t)
+        elif (t.low in {"and", "&"} or (listing and t.text == ",")) and parts[-1]:
             parts.append([])
         else:
             parts[-1].append(t)

@@ -1,12 +1,13 @@
 """Run the extraction steps over one body, in reading order, and assemble the result."""
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicon
 from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
 from claims.extraction.classify import claim_type, confidence, relation_of
-from claims.extraction.names import Mention, parse_np
+from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
 from claims.extraction.responses import LinkInput, link
 from claims.extraction.social import SocialPost, find_posts
@@ -15,6 +16,13 @@ from claims.extraction.text import Token, blank_line_mode, mask, paragraphs, sen
 from claims.extraction.types import Extraction, ProposedSpeaker, ProposedStatement
 
 _LEADING_DET = {"the", "a", "an"}
+_NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
+_ANSWER_LEADS = frozenset({"asked", "responding", "replying", "response", "answering", "addressing"})
+# "Her neighbour disagreed." / "X hit back within the hour.": a reply verb without an object.
+_BARE_REPLY = re.compile(
+    r"\b(?:replied|responded|retorted|countered|disagreed|objected|hit back)\b"
+    r"(?!\s+(?:to|with|that|the|this|these|those|a|an|his|her|their|its)\b)"
+)
 
 
 @dataclass
@@ -30,6 +38,7 @@ class Draft:
     paragraph: int
     context: str
     before: str
+    relation: str | None = None  # how its wording answers something, if it does
     answering: bool = False  # its speaker was just said to deny, reject or answer something
     cue: str = ""  # the words that said so ("X rejected the accusation"), for finding what is answered
 
@@ -79,6 +88,25 @@ def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, 
     return words > 3 or colon or speech()
 
 
+def _responds(draft: Draft) -> bool:
+    return draft.answering or draft.relation is not None
+
+
+def _asked_about_criticism(lows: list[str]) -> bool:
+    """`Asked about the criticism, …` / `Responding to critics, …`: what follows answers someone."""
+    for i, low in enumerate(lows):
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        lead = (
+            (low == "asked" and nxt == "about")
+            or (low in {"responding", "replying"} and nxt == "to")
+            or (low == "response" and i and lows[i - 1] == "in")
+            or low in {"answering", "addressing"}
+        )
+        if lead and not lexicon.CRITICISM_NOUNS.isdisjoint(lows[i + 1 : i + 7]):
+            return True
+    return False
+
+
 def _apply_appositions(mention: Mention | None, appositions: list[list[Token]]) -> None:
     if mention is None:
         return
@@ -110,11 +138,15 @@ class _Reader:
         spans = [(*_token_span(it), i) for i, it in enumerate(self.items)]
         self.tokens = tokenize(self.masked, spans)
         self.token_starts = [t.start for t in self.tokens]
+        self.name_index = [
+            k for k, t in enumerate(self.tokens) if t.quote is None and (t.is_cap or t.low in _NAME_JOINERS)
+        ]
         self.sentences = sentences(self.text, self.masked, self.tokens, blank_line_mode(self.text))
         self.registry = Registry()
         self.drafts: list[Draft] = []
         self._answering: set[int] = set()  # speakers the previous sentence says denied/rejected something
         self._answer_cue = ""  # that sentence's words
+        self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
 
     def paragraph_of(self, pos: int) -> int:
@@ -129,7 +161,9 @@ class _Reader:
 
     def _resolve(self, tokens: list[Token], appositions: list[list[Token]], s: int) -> int | None:
         mention = parse_np(tokens)
-        _apply_appositions(mention, appositions)
+        if mention is not None and any(appositions):
+            mention = copy_mention(mention)
+            _apply_appositions(mention, appositions)
         pos = tokens[0].start if tokens else 0
         return self.registry.resolve(mention, pos, s)
 
@@ -160,20 +194,27 @@ class _Reader:
                 continue
             cue = find_cue(tokens, a, b, k)
             entity = None
-            if cue.subject and subject_tokens and cue.subject[0] is subject_tokens[0] and len(cue.subject) == len(
-                subject_tokens
+            if (
+                cue.subject
+                and subject_tokens
+                and cue.subject[0] is subject_tokens[0]
+                and len(cue.subject) == len(subject_tokens)
             ):
                 entity = subject  # the sentence's subject, already resolved above
             elif cue.subject:
                 entity = self._resolve(cue.subject, cue.appositions, s)
             mode = cue.mode
+            if entity is None and cue.mode == "none" and subject is not None and k > a:
+                # "The association called the pledge “too little, too late”": no speech verb, but the
+                # sentence's own subject is the one who used the words.
+                entity, mode = subject, "main"
             if entity is None:
                 entity, mode = self._fallback(item, cue, s)
             elif not noted_subject:
                 self.registry.note(entity, cue.subject[0].start, s, subject=True)
                 noted_subject = True
             self._add(item.start, item.end, item.closed, entity, mode, cue.verb, s, a, b, k)
-            if entity is not None and self._answering and self._answers(entity, cue):
+            if entity is not None and self._answering and self._answers(entity, cue, s):
                 self.drafts[-1].answering = True
                 self.drafts[-1].cue = self._answer_cue
         self._note_names(s, a, b, subject_tokens)
@@ -181,18 +222,29 @@ class _Reader:
         # the quote after such a sentence answers too.
         lows = [t.low for t in tokens[a:b]]
         quoted = "" in lows
-        responding = not quoted and (not lexicon.RESPONSE_VERBS.isdisjoint(lows) or _asked_about_criticism(lows))
+        responding = not quoted and (
+            not lexicon.RESPONSE_VERBS.isdisjoint(lows)
+            or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
+        )
         self._answering = {subject} if responding and subject is not None else set()
         self._answer_cue = self._outside_words(s, a, b) if self._answering else ""
         if not responding and quoted and self.drafts and self.drafts[-1].mode != "social":
             # "We reject these claims. We have always followed the rules.": a response goes on.
             last = self.drafts[-1]
-            if last.entity is not None and self.tokens[a].start <= last.start and _responds(last):
+            if (
+                last.entity is not None
+                and self.tokens[a].start <= last.start
+                and _responds(last)
+                and last.relation != "apologises_for"  # an apology is followed by its reasons
+            ):
                 self._answering = {last.entity}
                 self._answer_cue = last.cue
+                self._continuing = s + 1
 
-    def _answers(self, entity: int, cue: Cue) -> bool:
+    def _answers(self, entity: int, cue: Cue, s: int) -> bool:
         """Whether a quotation by `entity` speaks for someone just said to reject or deny something."""
+        if self._continuing == s and cue.verb is not None and cue.verb.low not in lexicon.NEUTRAL_SPEECH:
+            return False  # "He explained: …" after a denial starts something new
         if entity in self._answering:
             return True
         entities = self.registry.entities
@@ -200,9 +252,9 @@ class _Reader:
         for index in self._answering:
             other = entities[index]
             # "The company rejected that account. “…,” said its chief executive." / a spokesperson for it.
-            if other.kind == "organisation" and (
-                speaker.affiliation == other.name or (cue.subject and cue.subject[0].low in {"its", "their"})
-            ):
+            possessive = any(chunk and chunk[0].low in {"its", "their"} for chunk in [cue.subject, *cue.appositions])
+            if other.kind == "organisation" and (speaker.affiliation == other.name or possessive):
+                self.registry.speaks_for.setdefault(entity, index)
                 return True
         return False
 
@@ -251,39 +303,73 @@ class _Reader:
                 before=before,
             )
         )
+        draft = self.drafts[-1]
+        draft.relation = relation_of(self.body[start:end], draft.verb, before)
 
     def _note_names(self, s: int, a: int, b: int, subject_tokens: list[Token]) -> None:
         """Record people and organisations named in the sentence (candidates for later pronouns)."""
         skip_start = subject_tokens[0].start if subject_tokens else -1
         skip_end = subject_tokens[-1].end if subject_tokens else -1
+        tokens = self.tokens
+        # Only capitalised words (and the particles that join them) can be part of a name.
+        lo = bisect.bisect_left(self.name_index, a)
+        hi = bisect.bisect_left(self.name_index, b, lo)
         run: list[Token] = []
-        for k in range(a, b + 1):
-            tok = self.tokens[k] if k < b else None
-            if (
-                tok is not None
-                and not skip_start <= tok.start < skip_end
-                and tok.quote is None
-                and (tok.is_cap or (run and tok.low in {"of", "de", "van", "von", "al", "bin"}))
-            ):
+        last = -2
+        for k in [*self.name_index[lo:hi], b + 1]:
+            tok = tokens[k] if k < b else None
+            if tok is not None and k == last + 1 and run and not skip_start <= tok.start < skip_end:
                 run.append(tok)
+                last = k
                 continue
-            if run and k - len(run) > a:
-                mention = parse_np(run)
-                # A lone capitalised word counts only as the surname of someone already named.
-                if mention is not None and (
-                    mention.kind in {"person", "org"}
-                    or (mention.kind == "bare" and self.registry.people_named(mention.name))
-                ):
-                    self.registry.note(self.registry.resolve(mention, run[0].start, s), run[0].start, s, False)
+            if run and last - len(run) + 1 > a:
+                self._note_run(run, s)
             run = []
+            if tok is not None and tok.is_cap and not skip_start <= tok.start < skip_end:
+                run.append(tok)
+            last = k
+
+    def _note_run(self, run: list[Token], s: int) -> None:
+        mention = parse_np(run)
+        # A lone capitalised word counts only as the surname of someone already named.
+        if mention is not None and (
+            mention.kind in {"person", "org"} or (mention.kind == "bare" and self.registry.people_named(mention.name))
+        ):
+            self.registry.note(self.registry.resolve(mention, run[0].start, s), run[0].start, s, False)
+
+    def _reattribute_repeated_words(self) -> None:
+        """A partial quote by an unnamed speaker that recurs inside a named speaker's fuller quotation
+        (“holding the country to ransom” … then the post itself) is the same utterance: same speaker."""
+        entities = self.registry.entities
+        for n, d in enumerate(self.drafts):
+            if d.entity is not None and not entities[d.entity].key.startswith("desc:"):
+                continue
+            words = self.body[d.start : d.end]
+            if len(words.split()) < 3:
+                continue
+            for other in self.drafts[max(0, n - 30) : n + 30]:
+                if (
+                    other is not d
+                    and other.entity is not None
+                    and entities[other.entity].kind in {"person", "organisation"}
+                    and not entities[other.entity].key.startswith("desc:")
+                    and other.end - other.start > d.end - d.start
+                    and words in self.body[other.start : other.end]
+                ):
+                    if d.entity is not None:
+                        description = entities[d.entity].name
+                        entities[other.entity].add_role(description.removeprefix("The ").removeprefix("the "))
+                    d.entity = other.entity
+                    break
 
     def _assemble(self) -> Extraction:
+        self._reattribute_repeated_words()
         entities = self.registry.entities
         types, relations = [], []
         for d in self.drafts:
             text = self.body[d.start : d.end]
             types.append(claim_type(text, d.verb, d.context))
-            relations.append(relation_of(text, d.verb, d.before))
+            relations.append(d.relation)
         accusers = {d.entity for d, t in zip(self.drafts, types, strict=True) if t == "accusation"}
         kinds = []
         for n, (d, rel) in enumerate(zip(self.drafts, relations, strict=True)):
@@ -298,6 +384,7 @@ class _Reader:
         speaking = {d.entity for d in self.drafts if d.entity is not None}
         refs = {e: entities[e].references() for e in speaking}
         names = {e: tuple(entities[e].name_words) for e in speaking}
+        sides = {e: self.registry.side_of(e) for e in speaking}
         links = link(
             [
                 LinkInput(
@@ -309,10 +396,25 @@ class _Reader:
                     speaker_names=names[d.entity] if d.entity is not None else (),
                     text=self.body[d.start : d.end],
                     speaker_refs=refs[d.entity] if d.entity is not None else frozenset(),
+                    side=sides[d.entity] if d.entity is not None else None,
+                    cue=d.cue,
+                    bare_reply=d.verb in lexicon.REPLY_VERBS or bool(d.cue and _BARE_REPLY.search(d.cue)),
                 )
                 for d, kind, t, rel in zip(self.drafts, kinds, types, relations, strict=True)
             ]
         )
+        for n in range(1, len(self.drafts)):
+            d, last = self.drafts[n], self.drafts[n - 1]
+            # "“That is nonsense,” X replied. “My plan …”": the second half answers what the first did.
+            if (
+                kinds[n] == "response"
+                and not links[n]
+                and kinds[n - 1] == "response"
+                and d.entity is not None
+                and d.entity == last.entity
+                and d.paragraph - last.paragraph <= 1
+            ):
+                links[n] = links[n - 1]
         used: dict[int, int] = {}
         order: list[int] = []
 

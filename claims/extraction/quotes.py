@@ -153,8 +153,10 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 def looks_like_title(quoted: str) -> bool:
     """Several words, every long one capitalised, no sentence punctuation: a title or a name."""
+    if len(quoted) > 160 or quoted.rstrip().endswith((".", "!", "?")):
+        return False  # longer than any twelve-word title, or a sentence
     words = _TITLE_WORD.findall(quoted)
-    if len(words) < 2 or len(words) > 12 or quoted.rstrip().endswith((".", "!", "?")):
+    if len(words) < 2 or len(words) > 12:
         return False
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and all(w[0].isupper() for w in long_words)

@@ -13,7 +13,9 @@ Consecutive statements of one speaker form a thread. A response is linked in two
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from claims.extraction import lexicon
 from claims.extraction.lexicon import words
@@ -40,9 +42,12 @@ _ANAPHOR = re.compile(
     r"(?:reject|deny|dispute|refute|dismiss|contest|challenge)\s+(?:that|this|it|them)\b)",
     re.I,
 )
+_NUMERIC_NOUN = re.compile(r"\b(?:figures?|numbers?|statistics|estimates?|data)\b", re.I)
 MIN_SCORE = 1.0
 NEAR_BEST = 0.75
-MAX_CANDIDATES = 200
+# Statements either side a response may answer by wording: a long article's worth, so that a very long
+# body stays linear.
+MAX_CANDIDATES = 60
 # How far back a reference by name, role or demonstrative may reach, in statements.
 MAX_REFERENCE_DISTANCE = 12
 
@@ -59,6 +64,9 @@ class LinkInput:
     speaker_names: tuple[str, ...] = ()
     text: str = ""  # the statement alone
     speaker_refs: frozenset[str] = field(default_factory=frozenset)  # role nouns and titles of its speaker
+    side: int | None = None  # who the speaker speaks for: an organisation for its spokesperson, else itself
+    cue: str = ""  # the sentence that said the speaker was answering ("X rejected the warning")
+    bare_reply: bool = False  # "…,” she replied." / "X disagreed.": answers whoever spoke last
 
 
 # A word, and whether a sentence end (and quotation marks or spaces) comes right before it.
@@ -117,13 +125,32 @@ class _Linker:
         self.items = items
         self.thread_of = threads(items)
         self._bags: dict[int, set[str]] = {}
+        self._text_bags: dict[int, set[str]] = {}
+        self._contexts: dict[str, set[str]] = {}
         self._lower_words: dict[int, set[str]] = {}
         self._weight: dict[str, float] | None = None
 
     def bag(self, i: int) -> set[str]:
+        """Stems of the statement and of its sentence (shared by the sentence's quotations: computed once)."""
         bag = self._bags.get(i)
         if bag is None:
-            bag = self._bags[i] = stems(self.items[i].words)
+            item = self.items[i]
+            if item.text and item.words.startswith(item.text):
+                context = item.words[len(item.text) :]
+                around = self._contexts.get(context)
+                if around is None:
+                    around = self._contexts[context] = stems(context)
+                bag = self.text_bag(i) | around
+            else:
+                bag = stems(item.words)
+            self._bags[i] = bag
+        return bag
+
+    def text_bag(self, i: int) -> set[str]:
+        """Stems of the statement alone."""
+        bag = self._text_bags.get(i)
+        if bag is None:
+            bag = self._text_bags[i] = stems(self.items[i].text)
         return bag
 
     def lower_words(self, i: int) -> set[str]:
@@ -135,10 +162,7 @@ class _Linker:
     def weights(self) -> dict[str, float]:
         """Inverse document frequency of each stem over the article's statements."""
         if self._weight is None:
-            df: dict[str, int] = {}
-            for i in range(len(self.items)):
-                for s in self.bag(i):
-                    df[s] = df.get(s, 0) + 1
+            df = Counter(chain.from_iterable(self.bag(i) for i in range(len(self.items))))
             n = max(1, len(self.items))
             self._weight = {s: math.log(1 + n / count) for s, count in df.items()}
         return self._weight
@@ -147,12 +171,13 @@ class _Linker:
         """Accusations of other speakers whose threads share the response's rarer words."""
         items, item = self.items, self.items[r]
         lo, hi = max(0, r - MAX_CANDIDATES), min(len(items), r + MAX_CANDIDATES)
+        # Accusations anywhere near; other earlier claims only when the response echoes their words.
         candidates = [
             i
             for i in range(lo, hi)
             if items[i].kind == "claim"
-            and items[i].claim_type == "accusation"
-            and items[i].speaker != item.speaker
+            and (items[i].claim_type == "accusation" or i < r)
+            and items[i].side != item.side
             and (item.relation != "apologises_for" or self._names_speaker(i, r))
         ]
         if not candidates:
@@ -160,15 +185,37 @@ class _Linker:
         bag = self.bag(r)
         weight = self.weights()
         scores: dict[int, float] = {}
+        echoed = []
         for i in candidates:
             overlap = bag & self.bag(i)
+            if not overlap:
+                continue  # adds nothing to its thread's score
+            if items[i].claim_type != "accusation":
+                if not self._echoes(r, i):
+                    continue
+                echoed.append(i)
             thread = self.thread_of[i]
-            scores[thread] = scores.get(thread, 0.0) + sum([weight[s] for s in overlap])
+            scores[thread] = scores.get(thread, 0.0) + sum(map(weight.__getitem__, overlap))
+        if not scores:
+            return ()
+        # A thread whose words the response echoes is answered as a whole (the post and its quoted part).
+        echoed_threads = {self.thread_of[i]: True for i in echoed}
         best = max(scores.values())
         if best < MIN_SCORE:
             return ()
         chosen = {t for t, score in scores.items() if score >= NEAR_BEST * best}
-        return tuple(i for i in candidates if self.thread_of[i] in chosen)
+        return tuple(
+            i
+            for i in candidates
+            if self.thread_of[i] in chosen
+            and (items[i].claim_type == "accusation" or i in echoed or echoed_threads.get(self.thread_of[i]))
+        )
+
+    def _echoes(self, r: int, i: int) -> bool:
+        """Whether the response repeats the claim's own words: two or more, and half of them or four."""
+        own = self.text_bag(i)
+        shared = len(own & self.bag(r))
+        return shared >= 2 and (shared >= 4 or 2 * shared >= len(own))
 
     def by_reference(self, r: int) -> tuple[int, ...]:
         """The latest preceding thread of the speaker the response refers to, or points back at."""
@@ -178,26 +225,32 @@ class _Linker:
         earlier = [
             i
             for i in range(r - 1, max(-1, r - 1 - MAX_REFERENCE_DISTANCE), -1)
-            if items[i].kind == "claim" and items[i].speaker is not None and items[i].speaker != item.speaker
+            if items[i].kind == "claim" and items[i].speaker is not None and items[i].side != item.side
         ]
         if not earlier:
             return ()
-        said = self.lower_words(r)
-        the_nouns = _nouns_after_determiner(item.words)
+        said = self.lower_words(r) | {w.lower() for w in _WORD.findall(item.cue)}
+        the_nouns = _nouns_after_determiner(item.words + " " + item.cue)
         for i in earlier:
             other = items[i]
             names = {w.lower() for w in other.speaker_names if len(w) > 2}
             if names & said or other.speaker_refs & the_nouns:
                 return self._thread(i)
-        if _ANAPHOR.search(item.text):
-            return self._thread(earlier[0])
-        return ()
+        anaphor = _ANAPHOR.search(item.text) or _ANAPHOR.search(item.cue)
+        if anaphor is None:
+            return self._thread(earlier[0]) if item.bare_reply else ()
+        if _NUMERIC_NOUN.search(anaphor.group()):
+            # "That number is wrong": only a claim with a number can be meant.
+            earlier = [i for i in earlier if items[i].claim_type == "statistical"]
+        return self._thread(earlier[0]) if earlier else ()
 
     def _thread(self, i: int) -> tuple[int, ...]:
         """Claims of the thread containing i, in order."""
         thread = self.thread_of[i]
-        found = [k for k in range(i, -1, -1) if self.thread_of[k] == thread and self.items[k].kind == "claim"]
-        return tuple(sorted(found))
+        k = i
+        while k > 0 and self.thread_of[k - 1] == thread:  # threads are runs of consecutive statements
+            k -= 1
+        return tuple(j for j in range(k, i + 1) if self.items[j].kind == "claim")
 
     def _names_speaker(self, claim: int, response: int) -> bool:
         """An apology answers only accusations that name the one apologising."""

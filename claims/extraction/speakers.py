@@ -6,6 +6,7 @@ from claims.extraction import lexicon
 from claims.extraction.names import Mention
 
 LOOKBACK_SENTENCES = 8
+MAX_ORG_CANDIDATES = 64
 LOOKBACK_ENTRIES = 60
 # Descriptions that rename the person the story is about rather than name an office.
 _BIOGRAPHICAL = {"former", "ex", "veteran", "retired", "onetime", "one-time", "erstwhile", "then", "outgoing"}
@@ -28,6 +29,8 @@ class Entity:
     affiliation: str | None = None
     members: list[int] = field(default_factory=list)
     key: str = ""
+    _role_keys: set[str] = field(default_factory=set, repr=False)
+    _role_words: set[str] | None = field(default=None, repr=False)
 
     def add_alias(self, alias: str) -> None:
         """Remember another name the text uses, once."""
@@ -38,8 +41,10 @@ class Entity:
     def add_role(self, role: str) -> None:
         """Remember a role description, once."""
         role = role.strip(" ,;:")
-        if role and role.lower() not in {r.lower() for r in self.roles}:
+        if role and role.lower() not in self._role_keys:
             self.roles.append(role)
+            self._role_keys.add(role.lower())
+            self._role_words = None
 
     @property
     def name_words(self) -> list[str]:
@@ -70,10 +75,12 @@ class Entity:
 
     def role_words(self) -> set[str]:
         """Lower-case words of the stated roles."""
-        words: set[str] = set()
-        for role in self.roles:
-            words.update(w.lower().strip(",") for w in role.replace("-", " ").split())
-        return words
+        if self._role_words is None:
+            words: set[str] = set()
+            for role in self.roles:
+                words.update(w.lower().strip(",") for w in role.replace("-", " ").split())
+            self._role_words = words
+        return self._role_words
 
 
 @dataclass(slots=True)
@@ -97,6 +104,10 @@ class Registry:
         # Word indexes keep look-ups independent of how many speakers a long text has.
         self._people_by_word: dict[str, list[int]] = {}
         self._orgs_by_word: dict[str, list[int]] = {}
+        # People the text shows speaking for an organisation ("its chief executive, Jane Doe").
+        self.speaks_for: dict[int, int] = {}
+        self._org_by_words: dict[frozenset[str], int] = {}
+        self._alias_cache: dict[int, tuple[int, str, list[frozenset[str]]]] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def note(self, entity: int | None, pos: int, sentence: int, subject: bool) -> None:
@@ -120,6 +131,7 @@ class Registry:
                 if index not in ids:
                     ids.append(index)
         elif entity.kind == "organisation":
+            self._org_by_words.setdefault(frozenset(_org_words(name)), index)
             for word in _org_words(name):
                 ids = self._orgs_by_word.setdefault(word, [])
                 if index not in ids:
@@ -161,6 +173,32 @@ class Registry:
             if mention.gender and entity.gender is None and entity.kind in {"person", "spokesperson"}:
                 entity.gender = mention.gender
         return index
+
+    def side_of(self, index: int) -> int:
+        """Whom a speaker speaks for: the organisation (or person) it represents, else itself.
+
+        A spokesperson for X and X, or "X's spokesman, Jane Doe" and X, are one side of an exchange.
+        """
+        entity = self.entities[index]
+        if index in self.speaks_for:
+            return self.speaks_for[index]
+        principal = None
+        if entity.kind == "spokesperson" and entity.affiliation:
+            principal = entity.affiliation
+        elif entity.kind == "person":
+            for role in entity.roles:
+                words = role.split()
+                if len(words) >= 2 and words[-1].lower() in lexicon.SPOKES_NOUNS and words[-2][:1].isupper():
+                    principal = " ".join(words[:-1])
+                    break
+        if principal is None:
+            return index
+        found = self._find_org(principal)
+        if found is None:
+            bare = principal.removesuffix("'s").removesuffix("’s").rstrip("'’")
+            people = self._people_by_word.get(bare.split()[-1].lower(), ()) if bare.split() else ()
+            found = people[0] if people else None
+        return found if found is not None else index
 
     def _org_name(self, name: str) -> str:
         index = self._find_org(name)
@@ -262,14 +300,26 @@ class Registry:
         words = _org_words(name)
         if not words:
             return None
+        exact = self._org_by_words.get(frozenset(words))
+        if exact is not None:
+            return exact
         candidates = sorted({i for w in words for i in self._orgs_by_word.get(w, ())})
-        for i in candidates:
-            e = self.entities[i]
-            for alias in [e.name, *e.aliases]:
-                other = _org_words(alias)
+        # In a very long text a common word ("council") is shared by many bodies: the first match in
+        # index order is kept, but only a bounded number of them are examined.
+        for i in candidates[:MAX_ORG_CANDIDATES]:
+            for other in self._alias_words(i):
                 if other and (words <= other or other <= words):
                     return i
         return None
+
+    def _alias_words(self, index: int) -> list[frozenset[str]]:
+        """Organisation-name words of each name of entity `index` (cached until it gains a name)."""
+        e = self.entities[index]
+        cached = self._alias_cache.get(index)
+        if cached is None or cached[0] != len(e.aliases) or cached[1] != e.name:
+            cached = (len(e.aliases), e.name, [frozenset(_org_words(a)) for a in [e.name, *e.aliases]])
+            self._alias_cache[index] = cached
+        return cached[2]
 
     def _resolve_org(self, mention: Mention, pos: int, sentence: int) -> int | None:
         index = self._find_org(mention.name)
@@ -328,6 +378,12 @@ class Registry:
                 return index
         for index in self._orgs_by_word.get(mention.head, ()):
             return index
+        modifiers = [m for m in mention.modifiers if m.lower() not in lexicon.FUNCTION_WORDS]
+        if modifiers and all(m[:1].islower() for m in modifiers):
+            # "the hospital trust" names a body of its own, not whichever organisation came last.
+            name = " ".join([*modifiers, mention.head])
+            key = "orgdesc:" + name.lower()
+            return self._by_key.get(key) if key in self._by_key else self._new(name, "organisation", key)
         if recent_orgs:
             return recent_orgs[0]
         focus = self.focus(sentence)
@@ -369,6 +425,12 @@ class Registry:
         matched = self._role_match(mention.head, mention.gender, sentence)
         if matched is not None:
             return matched
+        if mention.head in lexicon.ORG_DESCRIPTIONS and not biographical:
+            # "the regulator said": a body that is also a role noun means the organisation just mentioned.
+            for entry in self._recent(sentence):
+                if self.entities[entry.entity].kind == "organisation":
+                    self.entities[entry.entity].add_role(mention.head)
+                    return entry.entity
         if mention.other_than_focus:
             for entry in self._recent(sentence):
                 entity = self.entities[entry.entity]

@@ -137,13 +137,27 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
     tokens: list[Token] = []
     pos = 0
     finditer = _TOKEN.finditer
+    new = object.__new__
+    info = _WORD_INFO
+
+    def words(lo: int, hi: int) -> list[Token]:
+        # The hottest loop of extraction: Token.__init__'s work inlined, one plain loop per stretch.
+        matches = list(finditer(masked, lo, hi))
+        out = [new(Token) for _ in matches]
+        for tok, match in zip(out, matches, strict=True):
+            tok.text = text = match.group()
+            tok.start, tok.end = match.span()
+            tok.quote = None
+            tok.low, tok.is_cap, tok.is_word = info.get(text) or _word_info(text)
+        return out
+
     for open_pos, end, index in sorted(quote_spans):
         if open_pos < pos:
             continue
-        tokens += [Token(m.group(), *m.span()) for m in finditer(masked, pos, open_pos)]
+        tokens += words(pos, open_pos)
         tokens.append(Token(masked[open_pos:end], open_pos, end, index))
         pos = end
-    tokens += [Token(m.group(), *m.span()) for m in finditer(masked, pos)]
+    tokens += words(pos, len(masked))
     return tokens
 
 
@@ -154,6 +168,11 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
     n = len(tokens)
     for i in range(n - 1):
         tok, nxt = tokens[i], tokens[i + 1]
+        width = nxt.start - tok.end
+        if width == 0:
+            continue  # adjacent tokens ("word," / "said:") never straddle a boundary
+        if width == 1 and masked[tok.end] == " " and tok.quote is None and tok.text not in ".!?":
+            continue  # the common case: one space after an ordinary word
         gap = masked[tok.end : nxt.start]
         newlines = gap.count("\n")
         boundary = False

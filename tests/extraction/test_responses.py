@@ -1,5 +1,6 @@
 """Claim or response, claim types, and links from responses to the claims they answer."""
 
+from claims.extraction import extract
 from tests.extraction.helpers import load, statement
 
 
@@ -42,3 +43,63 @@ def test_claims_have_no_links():
         if s.kind == "claim":
             assert s.responds_to == ()
             assert s.relation_type is None
+
+
+def test_rebuttal_answers_the_claim_of_the_official_it_refers_to_even_when_not_an_accusation():
+    body = (
+        "Transport minister Ingrid Solberg said the tolls would rise next spring.\n\n"
+        "“Every ship that uses the harbour will pay twice what it pays today,” Ms Solberg told reporters.\n\n"
+        "A spokesman for the Coastal Shipping Association said: “These claims are false. The minister has\n"
+        "misread her own figures.”\n"
+    )
+    extraction = extract(body)
+    claim = statement(extraction, "Every ship")
+    rebuttal = statement(extraction, "These claims are false")
+    assert claim.kind == "claim" and claim.claim_type != "accusation"
+    assert rebuttal.kind == "response"
+    assert rebuttal.responds_to == (extraction.statements.index(claim),)
+
+
+def test_demonstrative_rejection_answers_the_nearest_other_speaker():
+    body = (
+        "Mayor Lena Hart said: “The new bridge will open in May.”\n\n"
+        "Opposition leader Omar Haddad replied: “We reject that. Nothing has been built yet.”\n"
+    )
+    extraction = extract(body)
+    reply = statement(extraction, "We reject that")
+    assert reply.kind == "response"
+    assert [extraction.statements[i].text for i in reply.responds_to] == ["The new bridge will open in May."]
+
+
+def test_a_number_noun_only_answers_a_claim_with_a_number():
+    body = (
+        "Coach Ana Lima said: “We played well and deserved to win.”\n\n"
+        "The league said attendance had fallen. “That figure is wrong,” a club spokesman said.\n"
+    )
+    extraction = extract(body)
+    reply = statement(extraction, "That figure is wrong")
+    assert reply.kind == "response"
+    assert reply.responds_to == ()
+
+
+def test_a_spokesperson_never_answers_its_own_organisation():
+    body = (
+        "The ministry said in a statement it would “review every contract”.\n\n"
+        "“These claims are baseless,” a ministry spokeswoman said.\n"
+    )
+    extraction = extract(body)
+    reply = statement(extraction, "These claims are baseless")
+    assert reply.kind == "response"
+    assert reply.responds_to == ()
+
+
+def test_a_bare_reply_answers_whoever_spoke_last():
+    body = (
+        'Jane Roe, 45, said: "I have lived here all my life."\n\n'
+        'Her neighbour, Tom Poe, disagreed. "She only moved in last year," he said.\n'
+    )
+    extraction = extract(body)
+    reply = statement(extraction, "She only moved in")
+    assert extraction.speakers[reply.speaker].name == "Tom Poe"
+    assert reply.kind == "response"
+    assert [extraction.statements[i].text for i in reply.responds_to] == ["I have lived here all my life."]
