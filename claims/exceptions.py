@@ -28,3 +28,9 @@ class ConcurrentChange(ClaimtrackError):
     """Someone else changed the row between reading it and acting on it (HTTP 409)."""
 
     status_code = 409
+
+
+class StillInUse(ClaimtrackError):
+    """The row is still referenced (a cited source, a reviewed claim) and cannot be removed (HTTP 409)."""
+
+    status_code = 409

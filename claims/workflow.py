@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from claims import permissions
 from claims.choices import OPEN_REVIEW_STATUSES, ClaimStatus, Rating, ReviewStatus, WebhookEvent
-from claims.exceptions import ConcurrentChange, TransitionNotAllowed
+from claims.exceptions import ConcurrentChange, RoleRequired, TransitionNotAllowed
 from claims.models import Claim, Note, Review
 from claims.services.webhooks import webhook_event_emit
 from claims.webhooks.payloads import claim_payload, review_payload
@@ -71,6 +71,13 @@ TRANSITIONS: dict[str, Transition] = {
             "send back the verdict on",
         ),
         Transition("correct", (ClaimStatus.PUBLISHED,), None, permissions.REVIEW, "correct the verdict on"),
+        Transition(
+            "withdraw",
+            (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED),
+            None,
+            permissions.REVIEW,
+            "withdraw the verdict on",
+        ),
     )
 }
 
@@ -332,6 +339,45 @@ def review_send_back(*, review: Review, user: Any, reason: str = "") -> Review:
     return locked
 
 
+def _require_author(review: Review, user: Any, verb: str) -> None:
+    # Editors return other people's verdicts with send_back; revising or withdrawing is the author's own call.
+    if review.author_id != user.pk:
+        raise RoleRequired(f"Only the verdict's author can {verb} it.", action=verb)
+
+
+def review_revise(*, review: Review, user: Any, **changes: Any) -> Review:
+    """Let the author improve a verdict while it waits for approval (rating, summary, body)."""
+    unknown = set(changes) - {"rating", "summary", "body"}
+    if unknown:
+        raise ValidationError({field: ["This field cannot be changed here."] for field in sorted(unknown)})
+    permissions.require(user, permissions.REVIEW)
+    with transaction.atomic(), pghistory.context(user=user.pk):
+        locked = _lock_review(review.pk)
+        _check_review_waiting(locked, seen=review, verb="revise")
+        _require_author(locked, user, "revise")
+        rating = changes.get("rating", locked.rating)
+        summary = _validate_verdict(rating, changes.get("summary", locked.summary))
+        locked.rating, locked.summary = rating, summary
+        locked.body = changes.get("body", locked.body)
+        locked.save(update_fields=["rating", "summary", "body", "updated_at"])
+    return locked
+
+
+def review_withdraw(*, review: Review, user: Any) -> Review:
+    """The author takes back a verdict before it is approved; the claim returns to review."""
+    with _transition("withdraw", user) as transition:
+        claim = _lock_claim(review.claim_id)
+        locked = _lock_review(review.pk)
+        _check_state(transition, seen=None, locked=claim)
+        _check_review_waiting(locked, seen=review, verb="withdraw")
+        _require_author(locked, user, "withdraw")
+        locked.status = ReviewStatus.WITHDRAWN
+        locked.save(update_fields=["status", "updated_at"])
+        if claim.status == ClaimStatus.REVIEWED:
+            _set_status(claim, ClaimStatus.IN_REVIEW, user)
+    return locked
+
+
 def available_transitions(*, claim: Claim, user: Any) -> list[str]:
     """Names of the transitions `user` may apply to `claim` as it stands (for buttons and API links)."""
     names = []
@@ -344,10 +390,12 @@ def available_transitions(*, claim: Claim, user: Any) -> list[str]:
         target: Any = None
         if name == "submit":
             target = claim
-        elif name in ("publish", "send_back"):
+        elif name in ("publish", "send_back", "withdraw"):
             if waiting is None:
                 continue
             target = waiting
+            if name == "withdraw" and waiting.author_id != user.pk:
+                continue
         elif name == "correct" and waiting is not None:
             continue
         if permissions.can(user, transition.action, target):

@@ -15,16 +15,20 @@ from django.db import transaction
 
 from articles.models import Article
 from claims import permissions
+from claims.anchoring import quote_context
 from claims.choices import ClaimKind, ClaimOrigin, ClaimStatus, ClaimType, RelationType, Stance, WebhookEvent
-from claims.exceptions import TransitionNotAllowed
+from claims.exceptions import StillInUse, TransitionNotAllowed
 from claims.models import Citation, Claim, ClaimRelation, Note, Source, Speaker
 from claims.services.webhooks import webhook_event_emit
 from claims.webhooks.payloads import claim_payload
 
-CONTEXT_CHARS = 32  # prefix/suffix length of the W3C TextQuoteSelector stored with each claim
 # Once a verdict is written, the words it judges must not change under it.
 _FROZEN_STATUSES = (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED)
 _CLAIM_FIELDS = frozenset({"start", "end", "speaker", "kind", "claim_type", "direct"})
+# A claim that has been taken into review carries work (verdicts) that deleting it would throw away.
+_DELETABLE_STATUSES = (ClaimStatus.PROPOSED, ClaimStatus.REJECTED, ClaimStatus.ACCEPTED)
+_RELATION_FIELDS = frozenset({"relation_type", "note"})
+_CITATION_FIELDS = frozenset({"stance", "excerpt"})
 _SOURCE_FIELDS = frozenset({"title", "source_type", "url", "publisher", "published", "archived_url", "notes"})
 
 
@@ -38,13 +42,8 @@ def _span(article: Article, start: Any, end: Any) -> dict[str, Any]:
     text = article.body[start:end]
     if not text.strip():
         raise ValidationError({"start": ["The span covers only whitespace."]})
-    return {
-        "start": start,
-        "end": end,
-        "text": text,
-        "prefix": article.body[max(0, start - CONTEXT_CHARS) : start],
-        "suffix": article.body[end : end + CONTEXT_CHARS],
-    }
+    prefix, suffix = quote_context(article.body, start, end)
+    return {"start": start, "end": end, "text": text, "prefix": prefix, "suffix": suffix}
 
 
 def _check_choice(field: str, value: Any, choices: type) -> None:
@@ -99,9 +98,7 @@ def claim_create(
 def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
     """Correct a claim's span (`start`/`end`), speaker, kind, type or directness."""
     permissions.require(user, permissions.EDIT_CLAIM)
-    unknown = set(changes) - _CLAIM_FIELDS
-    if unknown:
-        raise ValidationError({field: ["This field cannot be changed here."] for field in sorted(unknown)})
+    _changes_checked(changes, _CLAIM_FIELDS)
     if "kind" in changes:
         _check_choice("kind", changes["kind"], ClaimKind)
     if "claim_type" in changes:
@@ -130,6 +127,27 @@ def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
         locked.save(update_fields=[*changed, "updated_at"])
         _announce(locked, changed)
     return locked
+
+
+def claim_delete(*, claim: Claim, user: Any) -> None:
+    """Remove a claim that was never taken into review, with its links and citations (history stays)."""
+    permissions.require(user, permissions.EDIT_CLAIM)
+    with transaction.atomic(), pghistory.context(user=user.pk):
+        locked = Claim.objects.select_for_update().filter(pk=claim.pk).first()
+        if locked is None:
+            return
+        if locked.status not in _DELETABLE_STATUSES or locked.reviews.exists():
+            raise StillInUse(
+                f"The claim is {locked.get_status_display().lower()} and has review work attached; "
+                "reject it instead of deleting it."
+            )
+        locked.delete()
+
+
+def _changes_checked(changes: dict[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError({field: ["This field cannot be changed here."] for field in sorted(unknown)})
 
 
 def _announce(claim: Claim, changed: list[str]) -> None:
@@ -171,6 +189,27 @@ def claim_relation_delete(*, relation: ClaimRelation, user: Any) -> None:
             _announce(_claim_for_announcement(relation.target_id), ["relations"])
 
 
+def claim_relation_update(*, relation: ClaimRelation, user: Any, **changes: Any) -> ClaimRelation:
+    """Change how one claim relates to another (its type) or the note explaining it."""
+    permissions.require(user, permissions.LINK)
+    _changes_checked(changes, _RELATION_FIELDS)
+    if "relation_type" in changes:
+        _check_choice("relation_type", changes["relation_type"], RelationType)
+    with transaction.atomic(), pghistory.context(user=user.pk):
+        locked = ClaimRelation.objects.select_for_update().get(pk=relation.pk)
+        new_type = changes.get("relation_type", locked.relation_type)
+        duplicate = ClaimRelation.objects.filter(
+            source_id=locked.source_id, target_id=locked.target_id, relation_type=new_type
+        ).exclude(pk=locked.pk)
+        if duplicate.exists():
+            raise ValidationError({"relation_type": ["These two claims are already linked this way."]})
+        locked.relation_type = new_type
+        locked.note = str(changes.get("note", locked.note)).strip()
+        locked.save(update_fields=["relation_type", "note"])
+        _announce(_claim_for_announcement(locked.target_id), ["relations"])
+    return locked
+
+
 def _clean_source(source: Source) -> None:
     try:
         source.full_clean(exclude=["id"])
@@ -181,9 +220,7 @@ def _clean_source(source: Source) -> None:
 def source_create(*, user: Any, **fields: Any) -> Source:
     """Record a piece of evidence (official record, dataset, document, article, post, broadcast)."""
     permissions.require(user, permissions.LINK)
-    unknown = set(fields) - _SOURCE_FIELDS
-    if unknown:
-        raise ValidationError({field: ["Unknown field."] for field in sorted(unknown)})
+    _changes_checked(fields, _SOURCE_FIELDS)
     source = Source(**fields)
     _clean_source(source)
     with transaction.atomic(), pghistory.context(user=user.pk):
@@ -194,9 +231,7 @@ def source_create(*, user: Any, **fields: Any) -> Source:
 def source_update(*, source: Source, user: Any, **changes: Any) -> Source:
     """Correct a source's description."""
     permissions.require(user, permissions.LINK)
-    unknown = set(changes) - _SOURCE_FIELDS
-    if unknown:
-        raise ValidationError({field: ["Unknown field."] for field in sorted(unknown)})
+    _changes_checked(changes, _SOURCE_FIELDS)
     with transaction.atomic(), pghistory.context(user=user.pk):
         locked = Source.objects.select_for_update().get(pk=source.pk)
         for field, value in changes.items():
@@ -204,6 +239,19 @@ def source_update(*, source: Source, user: Any, **changes: Any) -> Source:
         _clean_source(locked)
         locked.save()
     return locked
+
+
+def source_delete(*, source: Source, user: Any) -> None:
+    """Remove a source that no claim cites any more."""
+    permissions.require(user, permissions.LINK)
+    with transaction.atomic(), pghistory.context(user=user.pk):
+        locked = Source.objects.select_for_update().filter(pk=source.pk).first()
+        if locked is None:
+            return
+        cited = locked.citations.count()
+        if cited:
+            raise StillInUse(f"This source is cited by {cited} claim(s); remove those citations first.")
+        locked.delete()
 
 
 def citation_create(*, claim: Claim, source: Source, stance: str, user: Any, excerpt: str = "") -> Citation:
@@ -218,6 +266,25 @@ def citation_create(*, claim: Claim, source: Source, stance: str, user: Any, exc
         )
         _announce(_claim_for_announcement(claim.pk), ["citations"])
     return citation
+
+
+def citation_update(*, citation: Citation, user: Any, **changes: Any) -> Citation:
+    """Change a citation's stance or the excerpt that matters."""
+    permissions.require(user, permissions.LINK)
+    _changes_checked(changes, _CITATION_FIELDS)
+    if "stance" in changes:
+        _check_choice("stance", changes["stance"], Stance)
+    with transaction.atomic(), pghistory.context(user=user.pk):
+        locked = Citation.objects.select_for_update().get(pk=citation.pk)
+        new_stance = changes.get("stance", locked.stance)
+        duplicate = Citation.objects.filter(claim_id=locked.claim_id, source_id=locked.source_id, stance=new_stance)
+        if duplicate.exclude(pk=locked.pk).exists():
+            raise ValidationError({"stance": ["This source is already cited with this stance."]})
+        locked.stance = new_stance
+        locked.excerpt = str(changes.get("excerpt", locked.excerpt)).strip()
+        locked.save(update_fields=["stance", "excerpt"])
+        _announce(_claim_for_announcement(locked.claim_id), ["citations"])
+    return locked
 
 
 def citation_delete(*, citation: Citation, user: Any) -> None:

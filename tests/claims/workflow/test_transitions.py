@@ -32,6 +32,8 @@ def run(name, claim, user, assignee):
         return workflow.review_publish(review=review, user=user)
     if name == "send_back":
         return workflow.review_send_back(review=review, user=user, reason="Cite the statistics office.")
+    if name == "withdraw":
+        return workflow.review_withdraw(review=review, user=user)
     raise AssertionError(name)
 
 
@@ -47,6 +49,8 @@ MATRIX = {
     "publish": ("reviewed", "published", {"editor"}),
     "send_back": ("reviewed", "in_review", {"editor"}),
     "correct": ("published", "published", {"reviewer", "second_reviewer", "editor"}),
+    # Only the verdict's author takes it back; an editor returns someone else's with send_back.
+    "withdraw": ("reviewed", "in_review", {"reviewer"}),
 }
 CASES = [(name, role) for name in MATRIX for role in ROLES]
 
@@ -90,7 +94,10 @@ WRONG_STATES = [
 @pytest.mark.parametrize(("name", "status"), WRONG_STATES, ids=[f"{n}-from-{s}" for n, s in WRONG_STATES])
 def test_transition_from_the_wrong_state_is_refused(claim_in, editor, reviewer, name, status):
     claim = claim_in(status)
-    if name in ("publish", "send_back") and not claim.reviews.filter(status=ReviewStatus.SUBMITTED).exists():
+    if (
+        name in ("publish", "send_back", "withdraw")
+        and not claim.reviews.filter(status=ReviewStatus.SUBMITTED).exists()
+    ):
         ReviewFactory(claim=claim, author=reviewer, status=ReviewStatus.SUBMITTED)
     before = Claim.objects.values().get(pk=claim.pk)
 
