@@ -6,8 +6,8 @@ throttles, filters and paginates. Prints the median time of each and their ratio
 
     uv run python bench/api.py [--rounds 300]
 
-With DATABASE_URL set it uses (and creates) the database `claimtrack_bench` on that server; without it,
-the embedded server of the checkout.
+It uses (and creates) the database `claimtrack_bench` on DATABASE_URL's server, or on the checkout's
+embedded server when DATABASE_URL is not set.
 """
 
 import argparse
@@ -28,9 +28,15 @@ CLAIMS = 400
 
 def configure_environment() -> None:
     if os.environ.get("DATABASE_URL"):
-        parts = urlsplit(os.environ["DATABASE_URL"])
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
-        _create_database(urlunsplit(parts._replace(path="/postgres")))
+        server_url = os.environ["DATABASE_URL"]
+    else:
+        from config.embedded_db import embedded_database_url
+
+        server_url = embedded_database_url(ROOT / ".pgdata")
+    # A database of its own on the same server, so the seeded rows never mix with real ones.
+    parts = urlsplit(server_url)
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+    _create_database(urlunsplit(parts._replace(path="/postgres")))
     # Production-like: no DEBUG (which records every query), no HTTPS redirect, the test client's host.
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-not-used-anywhere-else")

@@ -1,5 +1,6 @@
 """Pages on every list, with a cap on their size."""
 
+import orjson
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 MAX_PAGE_SIZE = 200
@@ -20,3 +21,11 @@ class ClaimCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
     ordering = ("-id",)
+
+    def _get_position_from_instance(self, instance, ordering):
+        # Rows of `selectors.claim_rows` hold `id` and the JSON document; a page ordered by a timestamp
+        # takes its position from the document, in the ISO form the cursor filter parses back.
+        field_name = ordering[0].lstrip("-")
+        if isinstance(instance, dict) and field_name not in instance and "document" in instance:
+            return orjson.loads(instance["document"])[field_name]
+        return super()._get_position_from_instance(instance, ordering)

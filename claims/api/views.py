@@ -308,7 +308,8 @@ if_match_header = OpenApiParameter(
 class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Claims, their workflow, their discussion and their exports."""
 
-    queryset = Claim.objects.all()
+    # Built once: DRF's get_queryset hands each request a fresh clone, cheaper than rebuilding the rows query.
+    queryset = selectors.claim_rows()
     filterset_class = ClaimFilterSet
     pagination_class = ClaimCursorPagination
     ordering_fields = ["id", "created_at", "updated_at"]
@@ -324,16 +325,12 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     }
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self):
-        return selectors.claim_rows()
-
     def get_serializer_class(self):
         return s.ClaimSerializer
 
     def list(self, request):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        rows = selectors.claim_rows_with_citations(page)
-        return self.get_paginated_response(s.ClaimSerializer(rows, many=True).data)
+        return self.get_paginated_response(s.ClaimSerializer(page, many=True).data)
 
     @extend_schema(
         summary="A claim with its speaker, article context, responses, citations and verdict",
@@ -547,8 +544,8 @@ class QueueView(generics.ListAPIView):
         return selectors.claim_queue(user=self.request.user)
 
     def list(self, request):
-        rows = selectors.claim_rows_with_citations(self.paginate_queryset(self.get_queryset()))
-        return self.get_paginated_response(s.ClaimSerializer(rows, many=True).data)
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(s.ClaimSerializer(page, many=True).data)
 
 
 # --- relations, sources, citations, reviews -------------------------------------------------------

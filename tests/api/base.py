@@ -1,7 +1,8 @@
 """One base class per endpoint, NetBox style: declare the endpoint in a few lines, inherit the tests.
 
-A subclass sets `basename` (the router name), `make` (builds one object), `read_role`, and for writes
-`create_data` / `update_data` with the role allowed (`write_role`) and one that is not (`denied_role`).
+A subclass of EndpointTest sets `basename` (the router name), `make` (builds one object) and `read_role`;
+it mixes in CreateTests / UpdateTests / DeleteTests for the writes the endpoint takes, with
+`create_data` / `update_data`, the role allowed (`write_role`) and one that is not (`denied_role`).
 """
 
 from typing import ClassVar
@@ -14,7 +15,7 @@ from django.urls import reverse
 from tests.factories import UserFactory
 
 
-def list_url(basename: str, **query) -> str:
+def list_url(basename: str) -> str:
     return reverse(f"api:{basename}-list")
 
 
@@ -32,11 +33,7 @@ class EndpointTest:
     basename: ClassVar[str]
     read_role: ClassVar[str] = "viewer"
     write_role: ClassVar[str] = "annotator"
-    denied_role: ClassVar[str | None] = "viewer"
-    # Methods the endpoint supports, beyond GET.
-    creates: ClassVar[bool] = False
-    updates: ClassVar[bool] = False
-    deletes: ClassVar[bool] = False
+    denied_role: ClassVar[str] = "viewer"
     update_method: ClassVar[str] = "patch"
     needs_if_match: ClassVar[bool] = False
 
@@ -104,11 +101,11 @@ class EndpointTest:
             counts.append(len(queries))
         assert counts[0] == counts[1], counts
 
-    # --- writes -----------------------------------------------------------------------------------
+
+class CreateTests:
+    """Mixed into an EndpointTest whose endpoint accepts POST."""
 
     def test_create(self, api_client, request):
-        if not self.creates:
-            pytest.skip("read-only endpoint")
         data = self.create_data(request)
         client = self.as_role(api_client, request, self.write_role)
         response = client.post(list_url(self.basename), data, format="json")
@@ -116,23 +113,21 @@ class EndpointTest:
         assert client.get(detail_url(self.basename, response.json()["id"])).status_code == 200
 
     def test_create_with_wrong_role_is_403(self, api_client, request):
-        if not self.creates or self.denied_role is None:
-            pytest.skip("no write, or no role below the writers")
         data = self.create_data(request)
         client = self.as_role(api_client, request, self.denied_role)
         assert client.post(list_url(self.basename), data, format="json").status_code == 403
 
     def test_create_with_invalid_input_is_400(self, api_client, request):
-        if not self.creates:
-            pytest.skip("read-only endpoint")
         client = self.as_role(api_client, request, self.write_role)
         response = client.post(list_url(self.basename), {"id": "x", "unknown": [1, 2]}, format="json")
         assert response.status_code == 400, response.content
         assert isinstance(response.json(), dict)
 
+
+class UpdateTests:
+    """Mixed into an EndpointTest whose endpoint accepts PATCH (or PUT)."""
+
     def test_update(self, api_client, request):
-        if not self.updates:
-            pytest.skip("no updates")
         obj = self.make(request)
         client = self.as_role(api_client, request, self.write_role)
         data = self.update_data(request, obj)
@@ -143,8 +138,6 @@ class EndpointTest:
             assert response.json()[field] == value
 
     def test_update_with_wrong_role_is_403(self, api_client, request):
-        if not self.updates or self.denied_role is None:
-            pytest.skip("no updates")
         obj = self.make(request)
         client = self.as_role(api_client, request, self.denied_role)
         url = detail_url(self.basename, obj.pk)
@@ -153,9 +146,11 @@ class EndpointTest:
         )
         assert response.status_code == 403
 
+
+class DeleteTests:
+    """Mixed into an EndpointTest whose endpoint accepts DELETE."""
+
     def test_delete(self, api_client, request):
-        if not self.deletes:
-            pytest.skip("no deletes")
         obj = self.make(request)
         client = self.as_role(api_client, request, self.write_role)
         url = detail_url(self.basename, obj.pk)
@@ -163,8 +158,6 @@ class EndpointTest:
         assert client.get(url).status_code == 404
 
     def test_delete_with_wrong_role_is_403(self, api_client, request):
-        if not self.deletes or self.denied_role is None:
-            pytest.skip("no deletes")
         obj = self.make(request)
         client = self.as_role(api_client, request, self.denied_role)
         assert client.delete(detail_url(self.basename, obj.pk)).status_code == 403

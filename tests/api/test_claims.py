@@ -182,3 +182,50 @@ def test_queue_and_notes_query_counts_are_constant(api_client, reviewer, path):
 
 def url_of_notes(claim):
     return f"/api/v1/claims/{claim.pk}/notes"
+
+
+def test_list_rows_match_the_serializer_of_the_claim(api_client, viewer, annotator):
+    """The list's JSON is written by the database (selectors.CLAIM_DOCUMENT_SQL); it must say exactly what
+    ClaimSerializer says of the same claim, nulls, text escapes and whole-second timestamps included."""
+    import datetime as dt
+
+    from claims.api.serializers import ClaimSerializer
+    from claims.selectors import claim_detail
+
+    full = ClaimFactory(assignee=annotator, confidence=0.3)
+    CitationFactory(claim=full, excerpt='Quote "marks", a \\ backslash and a tab\there.')
+    CitationFactory(claim=full, excerpt="")
+    bare = ClaimFactory(speaker=None, article=ArticleFactory(outlet=None, published=None), confidence=None)
+    Claim.objects.filter(pk=bare.pk).update(
+        created_at=dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2024, 5, 1, 12, 0, 0, 1, tzinfo=dt.UTC),
+    )
+    api_client.force_authenticate(viewer)
+    listed = {row["id"]: row for row in api_client.get("/api/v1/claims/").json()["results"]}
+    for claim in claim_detail().filter(pk__in=[full.pk, bare.pk]):
+        assert listed[claim.pk] == ClaimSerializer(claim).data
+    assert listed[bare.pk]["created_at"] == "2024-05-01T12:00:00Z"
+    assert listed[bare.pk]["updated_at"] == "2024-05-01T12:00:00.000001Z"
+    assert listed[full.pk]["citations"][0]["excerpt"].endswith("tab\there.")
+
+
+@pytest.mark.parametrize("ordering", ["created_at", "-updated_at", "id"])
+def test_cursor_pages_ordered_by_a_timestamp_cover_every_claim_once(api_client, viewer, ordering):
+    import datetime as dt
+
+    claims = ClaimFactory.create_batch(5)
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    for n, claim in enumerate(claims):
+        # Two claims share a timestamp, one of them to the whole second: the cursor must not lose either.
+        moment = start + dt.timedelta(seconds=n // 2, microseconds=0 if n < 2 else 250 * n)
+        Claim.objects.filter(pk=claim.pk).update(created_at=moment, updated_at=moment)
+    api_client.force_authenticate(viewer)
+    seen, url = [], f"/api/v1/claims/?page_size=2&ordering={ordering}"
+    while url:
+        body = api_client.get(url).json()
+        seen += [row["id"] for row in body["results"]]
+        url = body["next"]
+    field = ordering.lstrip("-")
+    expected = sorted(Claim.objects.all(), key=lambda c: (getattr(c, field), c.pk), reverse=ordering.startswith("-"))
+    assert sorted(seen) == sorted(c.pk for c in claims)
+    assert [getattr(Claim.objects.get(pk=pk), field) for pk in seen] == [getattr(c, field) for c in expected]

@@ -109,3 +109,19 @@ def test_check_and_write_happen_under_the_row_lock(annotator):
     for thread in threads:
         thread.join()
     assert sorted(statuses) == [200, 412]
+
+
+def test_publishing_with_a_stale_review_etag_is_412(api_client, editor):
+    from claims.choices import ClaimStatus, ReviewStatus
+    from claims.models import Review
+
+    review = ReviewFactory(claim=ClaimFactory(status=ClaimStatus.REVIEWED), status=ReviewStatus.SUBMITTED)
+    api_client.force_authenticate(editor)
+    etag = api_client.get(f"/api/v1/reviews/{review.pk}/").headers["ETag"]
+    Review.objects.filter(pk=review.pk).update(summary="Rewritten meanwhile.")
+    stale = api_client.post(f"/api/v1/reviews/{review.pk}/publish/", HTTP_IF_MATCH=etag)
+    assert stale.status_code == 412
+    fresh = api_client.get(f"/api/v1/reviews/{review.pk}/").headers["ETag"]
+    published = api_client.post(f"/api/v1/reviews/{review.pk}/publish/", HTTP_IF_MATCH=fresh)
+    assert published.status_code == 200, published.content
+    assert published.json()["status"] == "published"

@@ -3,7 +3,7 @@
 from claims.choices import WebhookEvent
 from claims.models.webhooks import WebhookSubscription
 from claims.services.tokens import token_create
-from tests.api.base import EndpointTest
+from tests.api.base import CreateTests, DeleteTests, EndpointTest, UpdateTests
 from tests.factories import (
     ArticleFactory,
     CitationFactory,
@@ -13,12 +13,12 @@ from tests.factories import (
     SourceFactory,
     SpeakerAliasFactory,
     SpeakerFactory,
+    UserFactory,
 )
 
 
-class TestArticles(EndpointTest):
+class TestArticles(CreateTests, EndpointTest):
     basename = "article"
-    creates = True
     write_role = "editor"
 
     def make(self, request):
@@ -34,9 +34,8 @@ class TestArticles(EndpointTest):
         }
 
 
-class TestSpeakers(EndpointTest):
+class TestSpeakers(CreateTests, UpdateTests, EndpointTest):
     basename = "speaker"
-    creates = updates = True
 
     def make(self, request):
         speaker = SpeakerFactory()
@@ -51,9 +50,8 @@ class TestSpeakers(EndpointTest):
         return {"name": "Pat Renamed", "description": "Former minister"}
 
 
-class TestClaims(EndpointTest):
+class TestClaims(CreateTests, UpdateTests, EndpointTest):
     basename = "claim"
-    creates = updates = True
     needs_if_match = True
 
     def make(self, request):
@@ -70,9 +68,8 @@ class TestClaims(EndpointTest):
         return {"claim_type": "statistical", "direct": False}
 
 
-class TestRelations(EndpointTest):
+class TestRelations(CreateTests, DeleteTests, EndpointTest):
     basename = "relation"
-    creates = deletes = True
 
     def make(self, request):
         return ClaimRelationFactory()
@@ -85,9 +82,8 @@ class TestRelations(EndpointTest):
         return {"source": response.pk, "target": relation.target.pk, "relation_type": "denies", "note": "n"}
 
 
-class TestSources(EndpointTest):
+class TestSources(CreateTests, UpdateTests, EndpointTest):
     basename = "source"
-    creates = updates = True
 
     def make(self, request):
         return CitationFactory().source
@@ -99,9 +95,8 @@ class TestSources(EndpointTest):
         return {"publisher": "Office for Budget Examples"}
 
 
-class TestCitations(EndpointTest):
+class TestCitations(CreateTests, DeleteTests, EndpointTest):
     basename = "citation"
-    creates = deletes = True
 
     def make(self, request):
         return CitationFactory()
@@ -117,11 +112,10 @@ class TestReviews(EndpointTest):
         return ReviewFactory()
 
 
-class TestWebhooks(EndpointTest):
+class TestWebhooks(CreateTests, UpdateTests, DeleteTests, EndpointTest):
     basename = "webhook"
     read_role = write_role = "editor"
     denied_role = "reviewer"
-    creates = updates = deletes = True
 
     def make(self, request):
         return WebhookSubscription.objects.create(
@@ -140,11 +134,9 @@ class TestWebhooks(EndpointTest):
         assert client.get("/api/v1/webhooks/").status_code == 403
 
 
-class TestTokens(EndpointTest):
+class TestTokens(CreateTests, EndpointTest):
     basename = "token"
-    creates = True
     write_role = "viewer"
-    denied_role = None
 
     def make(self, request):
         return token_create(user=request.getfixturevalue(self.read_role), name="cms").token
@@ -155,3 +147,8 @@ class TestTokens(EndpointTest):
     def test_create_with_invalid_input_is_400(self, api_client, request):
         client = self.as_role(api_client, request, self.write_role)
         assert client.post("/api/v1/tokens/", {"name": "x" * 500}, format="json").status_code == 400
+
+    def test_create_with_wrong_role_is_403(self, api_client, request):
+        # Every role may hold tokens; a signed-in user with no role may not.
+        api_client.force_authenticate(UserFactory(username="nobody"))
+        assert api_client.post("/api/v1/tokens/", {"name": "x"}, format="json").status_code == 403

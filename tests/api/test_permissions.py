@@ -51,7 +51,7 @@ MATRIX = [
     (assign, "reviewer", 200),
     (merge, "editor", 200),
     (list_webhooks, "editor", 200),
-    (import_article, "editor", 201),
+    (import_article, "annotator", 201),
 ]
 
 
