@@ -118,6 +118,7 @@ class WebhookEvent(models.TextChoices):
     CLAIM_REOPENED = "claim.reopened", "Claim reopened"
     CLAIM_ASSIGNED = "claim.assigned", "Claim assigned"
     CLAIM_UPDATED = "claim.updated", "Claim updated"
+    CLAIM_DELETED = "claim.deleted", "Claim deleted"
     REVIEW_SUBMITTED = "review.submitted", "Verdict submitted"
     REVIEW_PUBLISHED = "review.published", "Verdict published"
 

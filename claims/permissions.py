@@ -30,6 +30,7 @@ REVIEW = "review"  # write a verdict
 PUBLISH = "publish"  # approve a verdict written by someone else
 MERGE_SPEAKERS = "merge_speakers"
 MANAGE_WEBHOOKS = "manage_webhooks"
+DELETE = "delete"  # remove claims and sources for good (annotators reject instead)
 
 # The lowest role allowed to perform each action.
 ACTION_ROLES = {
@@ -44,6 +45,7 @@ ACTION_ROLES = {
     PUBLISH: EDITOR,
     MERGE_SPEAKERS: EDITOR,
     MANAGE_WEBHOOKS: EDITOR,
+    DELETE: EDITOR,
 }
 ACTIONS = tuple(ACTION_ROLES)
 
@@ -59,6 +61,7 @@ _ACTION_TEXT = {
     PUBLISH: "publish verdicts",
     MERGE_SPEAKERS: "merge speakers",
     MANAGE_WEBHOOKS: "manage webhooks",
+    DELETE: "delete claims and sources",
 }
 
 

@@ -31,6 +31,7 @@ from .selectors import claim_admin_list, claim_workbench_detail, dashboard_stats
 
 # Fields a reviewer edits on the claim page; everything else changes only through the workflow.
 EDITABLE_FIELDS = ("start", "end", "speaker", "kind", "claim_type", "direct")
+RELATION_FIELDS = ("relation_type", "note")
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -54,6 +55,7 @@ def method_decorator_post(view):
 class ClaimAdmin(ServiceModelAdmin):
     """The reviewers' list of claims and the claim page with its transitions."""
 
+    deletes_through_service = True
     form = ClaimAdminForm
     change_form_template = "admin/claims/claim/change_form.html"
     change_list_template = "admin/claims/claim/change_list.html"
@@ -203,6 +205,10 @@ class ClaimAdmin(ServiceModelAdmin):
         )
         obj.pk, obj.text = saved.pk, saved.text
 
+    def delete_model(self, request, obj):
+        # Refused once the claim has been taken into review; ServiceModelAdmin shows why.
+        editing.claim_delete(claim=obj, user=request.user)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim_id = unquote(object_id)
         if not str(claim_id).isdigit() or not self.has_view_permission(request):
@@ -216,7 +222,7 @@ class ClaimAdmin(ServiceModelAdmin):
             "claim": claim,
             "paragraph": {"before": before, "span": span, "after": after},
             "transitions": [
-                (name, transition, transition.form())
+                (name, transition, transition.form(claim))
                 for name, transition in views.available(claim=claim, user=request.user)
             ],
             "history": claim_history(claim=claim),
@@ -379,10 +385,15 @@ class ClaimRelationAdmin(ServiceModelAdmin):
     readonly_fields = ["origin", "confidence", "created_by", "created_at"]
 
     def get_readonly_fields(self, request, obj=None):
-        # A link is replaced, not edited: delete it and make another.
-        return self.fields if obj else self.readonly_fields
+        # The type and note are corrected in place; linking other claims is a new link.
+        return [*self.readonly_fields, "source", "target"] if obj else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
+        if change:
+            changes = {field: form.cleaned_data[field] for field in form.changed_data if field in RELATION_FIELDS}
+            if changes:
+                editing.claim_relation_update(relation=obj, user=request.user, **changes)
+            return
         relation = editing.claim_relation_create(
             source=obj.source, target=obj.target, relation_type=obj.relation_type, user=request.user, note=obj.note
         )

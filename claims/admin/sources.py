@@ -8,6 +8,7 @@ from claims.services import editing
 
 from .base import ServiceModelAdmin
 
+CITATION_FIELDS = ("stance", "excerpt")
 SOURCE_FIELDS = ("title", "source_type", "url", "publisher", "published", "archived_url", "notes")
 
 
@@ -30,6 +31,8 @@ class CitationInline(admin.TabularInline):
 @admin.register(Source)
 class SourceAdmin(ServiceModelAdmin):
     """Evidence with how many claims cite it."""
+
+    deletes_through_service = True
 
     list_display = ["title", "source_type", "publisher", "published", "citation_count", "url"]
     list_filter = ["source_type", "published"]
@@ -55,6 +58,10 @@ class SourceAdmin(ServiceModelAdmin):
         source = editing.source_create(user=request.user, **{f: data[f] for f in SOURCE_FIELDS if f in data})
         obj.pk = source.pk
 
+    def delete_model(self, request, obj):
+        # Refused while any claim cites the source; ServiceModelAdmin shows why.
+        editing.source_delete(source=obj, user=request.user)
+
 
 @admin.register(Citation)
 class CitationAdmin(ServiceModelAdmin):
@@ -69,10 +76,15 @@ class CitationAdmin(ServiceModelAdmin):
     readonly_fields = ["created_by", "created_at"]
 
     def get_readonly_fields(self, request, obj=None):
-        # A citation is replaced, not edited: delete it and cite again.
-        return self.fields if obj else self.readonly_fields
+        # Stance and excerpt are corrected in place; citing another claim or source is a new citation.
+        return [*self.readonly_fields, "claim", "source"] if obj else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
+        if change:
+            changes = {field: form.cleaned_data[field] for field in form.changed_data if field in CITATION_FIELDS}
+            if changes:
+                editing.citation_update(citation=obj, user=request.user, **changes)
+            return
         citation = editing.citation_create(
             claim=obj.claim, source=obj.source, stance=obj.stance, excerpt=obj.excerpt, user=request.user
         )

@@ -83,6 +83,25 @@ def _publish(*, claim: Claim, user, data: dict) -> Any:
     return workflow.review_publish(review=_waiting_review(claim), user=user)
 
 
+def _revise(*, claim: Claim, user, data: dict) -> Any:
+    return workflow.review_revise(
+        review=_waiting_review(claim), user=user, rating=data["rating"], summary=data["summary"], body=data["body"]
+    )
+
+
+def _withdraw(*, claim: Claim, user, data: dict) -> Any:
+    return workflow.review_withdraw(review=_waiting_review(claim), user=user)
+
+
+def _waiting_verdict_as_initial(claim: Claim) -> dict:
+    """The waiting verdict's current wording, read from the reviews the claim page already loaded."""
+    waiting = [review for review in claim.reviews.all() if review.status == ReviewStatus.SUBMITTED]
+    if not waiting:
+        return {}
+    review = max(waiting, key=lambda r: r.created_at)
+    return {"rating": review.rating, "summary": review.summary, "body": review.body}
+
+
 @dataclass(frozen=True)
 class Transition:
     """How the admin offers one workflow transition: its button, its input, the function it calls."""
@@ -92,9 +111,13 @@ class Transition:
     form_class: type[forms.Form] | None = None
     style: str = ""
     key: str = ""
+    initial: Callable[[Claim], dict] | None = None
 
-    def form(self) -> forms.Form | None:
-        return self.form_class() if self.form_class else None
+    def form(self, claim: Claim | None = None) -> forms.Form | None:
+        if self.form_class is None:
+            return None
+        initial = self.initial(claim) if self.initial is not None and claim is not None else None
+        return self.form_class(initial=initial)
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -130,6 +153,8 @@ TRANSITIONS: dict[str, Transition] = {
         ),
         ReviewForm,
     ),
+    "revise": Transition("Revise verdict", _revise, ReviewForm, initial=_waiting_verdict_as_initial),
+    "withdraw": Transition("Withdraw verdict", _withdraw, style="reject"),
 }
 
 
@@ -140,8 +165,13 @@ def transition_named(name: str) -> Transition | None:
 
 def available(*, claim: Claim, user) -> list[tuple[str, Transition]]:
     """The transitions `user` may make on `claim` now, as the workflow says, with their buttons."""
+    names = workflow.available_transitions(claim=claim, user=user)
+    if "withdraw" in names:
+        # Revising changes no status, so the workflow table does not list it; it is open exactly when
+        # withdrawing is: to the author of a verdict still waiting for approval.
+        names.insert(names.index("withdraw"), "revise")
     offered = []
-    for name in workflow.available_transitions(claim=claim, user=user):
+    for name in names:
         transition = transition_named(name)
         if transition is not None:
             offered.append((name, transition))

@@ -35,14 +35,26 @@ def _integrity_error(exc: IntegrityError) -> exceptions.APIException:
     return exceptions.ValidationError({"non_field_errors": ["The data breaks a rule of the database."]})
 
 
+def _domain_error(exc: domain.ClaimtrackError) -> exceptions.APIException:
+    """A deliberate error answers with the status its class declares (409 for StillInUse, ...)."""
+    message = str(exc) or None
+    if exc.status_code == 409:
+        return Conflict(message)
+    if exc.status_code == 400:
+        return exceptions.ValidationError({"non_field_errors": [message or "The request was refused."]})
+    error = exceptions.APIException(message)
+    error.status_code = exc.status_code
+    return error
+
+
 def translate(exc: Exception) -> Exception:
     """Map domain and Django exceptions onto API exceptions; anything else is left alone."""
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(validation_error_detail(exc))
     if isinstance(exc, domain.RoleRequired):
         return exceptions.PermissionDenied(str(exc) or None)
-    if isinstance(exc, domain.TransitionNotAllowed | domain.ConcurrentChange):
-        return Conflict(str(exc) or None)
+    if isinstance(exc, domain.ClaimtrackError):
+        return _domain_error(exc)
     if isinstance(exc, ProtectedError | RestrictedError):
         return Conflict("Other records still refer to this one.")
     if isinstance(exc, IntegrityError):

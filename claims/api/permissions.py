@@ -20,7 +20,8 @@ class RolePermission(BasePermission):
 
     A view declares `role_rules = {"create": rules.EDIT_CLAIM, ...}`; reads need `read_rule` (viewer).
     Custom actions (accept, merge, ...) are governed by their role rule alone, and the services check it
-    again with the object in hand.
+    again with the object in hand. A view whose standard action is not what its name says (DELETE of a
+    verdict withdraws it, the row stays) maps it to another verb in `model_permission_verbs`.
     """
 
     def has_permission(self, request, view) -> bool:
@@ -42,7 +43,7 @@ class RolePermission(BasePermission):
             rules.require(user, rule)
         except RoleRequired as exc:
             raise exceptions.PermissionDenied(str(exc)) from exc
-        verb = MODEL_PERMISSIONS.get(action)
+        verb = {**MODEL_PERMISSIONS, **getattr(view, "model_permission_verbs", {})}.get(action)
         model = getattr(getattr(view, "queryset", None), "model", None)
         if verb and model is not None and getattr(view, "check_model_permissions", True):
             codename = f"{model._meta.app_label}.{verb}_{model._meta.model_name}"

@@ -329,6 +329,17 @@ class ClaimUpdateSerializer(serializers.Serializer):
     direct = serializers.BooleanField(required=False)
 
 
+class ClaimReplaceSerializer(ClaimUpdateSerializer):
+    """PUT of a claim: every editable field, as the whole new state (speaker may be null, but must be sent)."""
+
+    start = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+    end = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    speaker = serializers.PrimaryKeyRelatedField(queryset=Speaker.objects.all(), allow_null=True)
+    kind = serializers.ChoiceField(choices=ClaimKind.choices)
+    claim_type = serializers.ChoiceField(choices=ClaimType.choices)
+    direct = serializers.BooleanField()
+
+
 class RejectSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
@@ -341,6 +352,16 @@ class VerdictSerializer(serializers.Serializer):
     rating = serializers.ChoiceField(choices=Rating.choices)
     summary = serializers.CharField(max_length=500)
     body = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ChangesSerializer(serializers.Serializer):
+    """Input of a PATCH that may touch only the declared fields: any other field is refused, not ignored."""
+
+    def validate(self, attrs):
+        fixed = sorted(set(getattr(self, "initial_data", {}) or {}) - set(self.fields))
+        if fixed:
+            raise serializers.ValidationError({field: ["This field cannot be changed here."] for field in fixed})
+        return attrs
 
 
 # --- articles -------------------------------------------------------------------------------------
@@ -523,6 +544,13 @@ class ClaimRelationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "origin", "confidence", "created_at"]
 
 
+class ClaimRelationUpdateSerializer(ChangesSerializer):
+    """What can change in a link: its type and its note (its two claims stay; link others instead)."""
+
+    relation_type = serializers.ChoiceField(choices=RelationType.choices, required=False)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
 class SourceSerializer(serializers.ModelSerializer):
     citation_count = serializers.IntegerField(read_only=True)
     url = url_or_blank(required=False, default="")
@@ -556,6 +584,13 @@ class CitationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "created_at"]
 
 
+class CitationUpdateSerializer(ChangesSerializer):
+    """What can change in a citation: its stance and excerpt (its claim and source stay; cite again instead)."""
+
+    stance = serializers.ChoiceField(choices=Stance.choices, required=False)
+    excerpt = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+
+
 class ReviewSerializer(serializers.ModelSerializer):
     author = UserBriefSerializer(read_only=True)
     approved_by = UserBriefSerializer(read_only=True, allow_null=True)
@@ -583,6 +618,14 @@ class ReviewSerializer(serializers.ModelSerializer):
 
     def get_rating_value(self, review) -> int | None:
         return RATING_VALUES.get(review.rating)
+
+
+class ReviewReviseSerializer(ChangesSerializer):
+    """The author's improvements to a verdict waiting for approval."""
+
+    rating = serializers.ChoiceField(choices=Rating.choices, required=False)
+    summary = serializers.CharField(max_length=500, required=False)
+    body = serializers.CharField(required=False, allow_blank=True)
 
 
 class ReviewCreateSerializer(VerdictSerializer):

@@ -297,6 +297,11 @@ class ClaimWriteMixin:
 
 
 transition_response = {200: s.ClaimDetailSerializer}
+claim_write_responses = {
+    200: s.ClaimDetailSerializer,
+    412: OpenApiResponse(description="Stale If-Match"),
+    428: OpenApiResponse(description="If-Match missing"),
+}
 if_match_header = OpenApiParameter(
     "If-Match", str, OpenApiParameter.HEADER, description="ETag of the claim as you last read it."
 )
@@ -315,7 +320,9 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     ordering_fields = ["id", "created_at", "updated_at"]
     role_rules = {
         "create": rules.EDIT_CLAIM,
+        "update": rules.EDIT_CLAIM,
         "partial_update": rules.EDIT_CLAIM,
+        "destroy": rules.EDIT_CLAIM,
         "accept": rules.ACCEPT,
         "reject": rules.ACCEPT,
         "reopen": rules.ACCEPT,
@@ -323,7 +330,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         "verdict": rules.REVIEW,
         "correct": rules.REVIEW,
     }
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_serializer_class(self):
         return s.ClaimSerializer
@@ -354,20 +361,43 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     @extend_schema(
         summary="Correct a claim's span, speaker, kind or type (needs If-Match)",
         request=s.ClaimUpdateSerializer,
-        responses={
-            200: s.ClaimDetailSerializer,
-            412: OpenApiResponse(description="Stale If-Match"),
-            428: OpenApiResponse(description="If-Match missing"),
-        },
+        responses=claim_write_responses,
         parameters=[if_match_header],
     )
     def partial_update(self, request, pk=None):
-        serializer = s.ClaimUpdateSerializer(data=request.data, partial=True)
+        return self._update(request, pk, s.ClaimUpdateSerializer(data=request.data, partial=True))
+
+    @extend_schema(
+        summary="Replace a claim's editable fields: span, speaker, kind, type, directness (needs If-Match)",
+        request=s.ClaimReplaceSerializer,
+        responses=claim_write_responses,
+        parameters=[if_match_header],
+    )
+    def update(self, request, pk=None):
+        return self._update(request, pk, s.ClaimReplaceSerializer(data=request.data))
+
+    def _update(self, request, pk, serializer) -> Response:
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             claim = self.locked_claim(pk, require_if_match=True)
             editing.claim_update(claim=claim, user=request.user, **serializer.validated_data)
         return self.claim_response(claim.pk)
+
+    @extend_schema(
+        summary="Delete a claim never taken into review, with its links and citations (needs If-Match)",
+        request=None,
+        responses={
+            204: None,
+            409: OpenApiResponse(description="The claim is in review or has verdicts: reject it instead"),
+            412: OpenApiResponse(description="Stale If-Match"),
+            428: OpenApiResponse(description="If-Match missing"),
+        },
+        parameters=[if_match_header],
+    )
+    def destroy(self, request, pk=None):
+        with transaction.atomic():
+            editing.claim_delete(claim=self.locked_claim(pk, require_if_match=True), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         summary="Accept a proposal", request=None, responses=transition_response, parameters=[if_match_header]
@@ -566,7 +596,8 @@ class ClaimRelationViewSet(
     filterset_class = ClaimRelationFilterSet
     ordering_fields = ["id", "created_at"]
     ordering = ["id"]
-    role_rules = {"create": rules.LINK, "destroy": rules.LINK}
+    role_rules = {"create": rules.LINK, "partial_update": rules.LINK, "destroy": rules.LINK}
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         return selectors.relation_list()
@@ -581,6 +612,19 @@ class ClaimRelationViewSet(
             user=self.request.user,
         )
 
+    @extend_schema(
+        summary="Change a link's type or note",
+        request=s.ClaimRelationUpdateSerializer,
+        responses={200: s.ClaimRelationSerializer},
+    )
+    def partial_update(self, request, pk=None):
+        serializer = s.ClaimRelationUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        relation = editing.claim_relation_update(
+            relation=self.get_object(), user=request.user, **serializer.validated_data
+        )
+        return Response(s.ClaimRelationSerializer(selectors.relation_list().get(pk=relation.pk)).data)
+
     def perform_destroy(self, instance):
         editing.claim_relation_delete(relation=instance, user=self.request.user)
 
@@ -591,6 +635,7 @@ class SourceViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
     """Evidence: official records, datasets, documents, articles, posts, broadcasts."""
@@ -600,7 +645,7 @@ class SourceViewSet(
     filterset_class = SourceFilterSet
     ordering_fields = ["title", "published", "id"]
     ordering = ["title", "id"]
-    role_rules = {"create": rules.LINK, "update": rules.LINK, "partial_update": rules.LINK}
+    role_rules = {"create": rules.LINK, "update": rules.LINK, "partial_update": rules.LINK, "destroy": rules.LINK}
 
     def get_queryset(self):
         return selectors.source_list()
@@ -612,6 +657,14 @@ class SourceViewSet(
     def perform_update(self, serializer):
         source = editing.source_update(source=serializer.instance, user=self.request.user, **serializer.validated_data)
         serializer.instance = selectors.source_list().get(pk=source.pk)
+
+    @extend_schema(
+        summary="Delete a source no claim cites; 409 while it is cited",
+        responses={204: None, 409: OpenApiResponse(description="The source is still cited")},
+    )
+    def destroy(self, request, pk=None):
+        editing.source_delete(source=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class CitationViewSet(
@@ -629,16 +682,38 @@ class CitationViewSet(
     filterset_class = CitationFilterSet
     ordering_fields = ["id", "created_at"]
     ordering = ["id"]
-    role_rules = {"create": rules.LINK, "destroy": rules.LINK}
+    role_rules = {"create": rules.LINK, "partial_update": rules.LINK, "destroy": rules.LINK}
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         return selectors.citation_list()
+
+    @extend_schema(
+        summary="Change a citation's stance or excerpt",
+        request=s.CitationUpdateSerializer,
+        responses={200: s.CitationSerializer},
+    )
+    def partial_update(self, request, pk=None):
+        serializer = s.CitationUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        citation = editing.citation_update(citation=self.get_object(), user=request.user, **serializer.validated_data)
+        return Response(s.CitationSerializer(selectors.citation_list().get(pk=citation.pk)).data)
 
     def perform_create(self, serializer):
         serializer.instance = editing.citation_create(user=self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance):
         editing.citation_delete(citation=instance, user=self.request.user)
+
+
+review_if_match_header = OpenApiParameter(
+    "If-Match", str, OpenApiParameter.HEADER, description="ETag of the verdict as you last read it."
+)
+review_write_responses = {
+    200: s.ReviewSerializer,
+    412: OpenApiResponse(description="Stale If-Match"),
+    428: OpenApiResponse(description="If-Match missing"),
+}
 
 
 @extend_schema_view(list=extend_schema(summary="Verdicts, filtered by claim, author, status and rating"))
@@ -650,7 +725,17 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     filterset_class = ReviewFilterSet
     ordering_fields = ["id", "created_at", "published_at"]
     ordering = ["-id"]
-    role_rules = {"create": rules.REVIEW, "publish": rules.PUBLISH, "send_back": rules.PUBLISH}
+    role_rules = {
+        "create": rules.REVIEW,
+        "partial_update": rules.REVIEW,
+        "destroy": rules.REVIEW,
+        "publish": rules.PUBLISH,
+        "send_back": rules.PUBLISH,
+        "withdraw": rules.REVIEW,
+    }
+    # DELETE withdraws the verdict: its row stays (status "withdrawn"), so it needs the change permission.
+    model_permission_verbs = {"destroy": "change"}
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         return selectors.review_list()
@@ -674,17 +759,59 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         review = write(claim=claim, user=request.user, **data)
         return review_response(review.pk, status.HTTP_201_CREATED)
 
-    def _locked_review(self, pk) -> Review:
+    def _locked_review(self, pk, *, require_if_match: bool = False) -> Review:
+        """Lock the review row; check If-Match (required for edits, honoured when sent with actions)."""
+        # Claim row first, then the review: the order the workflow locks them in, so the two never deadlock.
+        list(Claim.objects.select_for_update(of=("self",)).filter(reviews__pk=checked_id(pk)).values_list("pk"))
         review = locked(Review.objects.all(), checked_id(pk))
-        if self.request.headers.get("If-Match"):
+        if require_if_match or self.request.headers.get("If-Match"):
             if_match_check(self.request, review)
         return review
+
+    @extend_schema(
+        summary="Revise your verdict while it waits for approval: rating, summary, body (needs If-Match)",
+        request=s.ReviewReviseSerializer,
+        responses=review_write_responses,
+        parameters=[review_if_match_header],
+    )
+    def partial_update(self, request, pk=None):
+        serializer = s.ReviewReviseSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            review = workflow.review_revise(
+                review=self._locked_review(pk, require_if_match=True), user=request.user, **serializer.validated_data
+            )
+        return review_response(review.pk)
+
+    @extend_schema(
+        summary="Withdraw your verdict before it is approved; the claim returns to review (needs If-Match)",
+        request=None,
+        responses=review_write_responses,
+        parameters=[review_if_match_header],
+    )
+    def destroy(self, request, pk=None):
+        # The verdict is kept, marked withdrawn, so the answer shows it as it now stands.
+        with transaction.atomic():
+            review = workflow.review_withdraw(review=self._locked_review(pk, require_if_match=True), user=request.user)
+        return review_response(review.pk)
+
+    @extend_schema(
+        summary="Withdraw your verdict before it is approved (the same as DELETE; If-Match optional)",
+        request=None,
+        responses={200: s.ReviewSerializer},
+        parameters=[review_if_match_header],
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        with transaction.atomic():
+            review = workflow.review_withdraw(review=self._locked_review(pk), user=request.user)
+        return review_response(review.pk)
 
     @extend_schema(
         summary="Approve and publish a submitted verdict (not by its author)",
         request=None,
         responses={200: s.ReviewSerializer},
-        parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER)],
+        parameters=[review_if_match_header],
     )
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
@@ -696,7 +823,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         summary="Return a submitted verdict to its reviewer",
         request=s.RejectSerializer,
         responses={200: s.ReviewSerializer},
-        parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER)],
+        parameters=[review_if_match_header],
     )
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):

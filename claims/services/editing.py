@@ -131,9 +131,9 @@ def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
 
 def claim_delete(*, claim: Claim, user: Any) -> None:
     """Remove a claim that was never taken into review, with its links and citations (history stays)."""
-    permissions.require(user, permissions.EDIT_CLAIM)
+    permissions.require(user, permissions.DELETE)
     with transaction.atomic(), pghistory.context(user=user.pk):
-        locked = Claim.objects.select_for_update().filter(pk=claim.pk).first()
+        locked = Claim.objects.select_for_update(of=("self",)).select_related("speaker").filter(pk=claim.pk).first()
         if locked is None:
             return
         if locked.status not in _DELETABLE_STATUSES or locked.reviews.exists():
@@ -141,7 +141,9 @@ def claim_delete(*, claim: Claim, user: Any) -> None:
                 f"The claim is {locked.get_status_display().lower()} and has review work attached; "
                 "reject it instead of deleting it."
             )
+        payload = {"claim": claim_payload(locked)}
         locked.delete()
+        webhook_event_emit(event=WebhookEvent.CLAIM_DELETED, payload=payload)
 
 
 def _changes_checked(changes: dict[str, Any], allowed: frozenset[str]) -> None:
@@ -243,7 +245,7 @@ def source_update(*, source: Source, user: Any, **changes: Any) -> Source:
 
 def source_delete(*, source: Source, user: Any) -> None:
     """Remove a source that no claim cites any more."""
-    permissions.require(user, permissions.LINK)
+    permissions.require(user, permissions.DELETE)
     with transaction.atomic(), pghistory.context(user=user.pk):
         locked = Source.objects.select_for_update().filter(pk=source.pk).first()
         if locked is None:

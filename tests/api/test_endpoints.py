@@ -1,9 +1,9 @@
 """Every endpoint declared against the shared base: 401, 403, list, retrieve, create, update, delete, queries."""
 
-from claims.choices import WebhookEvent
+from claims.choices import ClaimStatus, ReviewStatus, WebhookEvent
 from claims.models.webhooks import WebhookSubscription
 from claims.services.tokens import token_create
-from tests.api.base import CreateTests, DeleteTests, EndpointTest, UpdateTests
+from tests.api.base import CreateTests, DeleteTests, EndpointTest, PreconditionTests, ReplaceTests, UpdateTests
 from tests.factories import (
     ArticleFactory,
     CitationFactory,
@@ -50,9 +50,10 @@ class TestSpeakers(CreateTests, UpdateTests, EndpointTest):
         return {"name": "Pat Renamed", "description": "Former minister"}
 
 
-class TestClaims(CreateTests, UpdateTests, EndpointTest):
+class TestClaims(CreateTests, UpdateTests, ReplaceTests, DeleteTests, PreconditionTests, EndpointTest):
     basename = "claim"
-    needs_if_match = True
+    # Deleting a claim needs the model's delete permission, which only editors' group holds.
+    delete_role = "editor"
 
     def make(self, request):
         claim = ClaimFactory()
@@ -67,8 +68,19 @@ class TestClaims(CreateTests, UpdateTests, EndpointTest):
     def update_data(self, request, obj):
         return {"claim_type": "statistical", "direct": False}
 
+    def replace_data(self, request, obj):
+        start = obj.article.body.index("The budget")
+        return {
+            "start": start,
+            "end": start + len("The budget is balanced"),
+            "speaker": SpeakerFactory().pk,
+            "kind": "response",
+            "claim_type": "factual",
+            "direct": False,
+        }
 
-class TestRelations(CreateTests, DeleteTests, EndpointTest):
+
+class TestRelations(CreateTests, UpdateTests, DeleteTests, EndpointTest):
     basename = "relation"
 
     def make(self, request):
@@ -81,12 +93,19 @@ class TestRelations(CreateTests, DeleteTests, EndpointTest):
         )
         return {"source": response.pk, "target": relation.target.pk, "relation_type": "denies", "note": "n"}
 
+    def update_data(self, request, obj):
+        return {"relation_type": "clarifies", "note": "A clarification rather than a rebuttal."}
 
-class TestSources(CreateTests, UpdateTests, EndpointTest):
+
+class TestSources(CreateTests, UpdateTests, DeleteTests, EndpointTest):
     basename = "source"
+    delete_role = "editor"
 
     def make(self, request):
         return CitationFactory().source
+
+    def make_deletable(self, request):
+        return SourceFactory()
 
     def create_data(self, request):
         return {"title": "Budget 2018 tables", "source_type": "dataset", "url": "https://stats.example/budget"}
@@ -95,7 +114,7 @@ class TestSources(CreateTests, UpdateTests, EndpointTest):
         return {"publisher": "Office for Budget Examples"}
 
 
-class TestCitations(CreateTests, DeleteTests, EndpointTest):
+class TestCitations(CreateTests, UpdateTests, DeleteTests, EndpointTest):
     basename = "citation"
 
     def make(self, request):
@@ -104,12 +123,35 @@ class TestCitations(CreateTests, DeleteTests, EndpointTest):
     def create_data(self, request):
         return {"claim": ClaimFactory().pk, "source": SourceFactory().pk, "stance": "supports", "excerpt": "x"}
 
+    def update_data(self, request, obj):
+        return {"stance": "context", "excerpt": "Growth was revised to 0.6 per cent."}
 
-class TestReviews(EndpointTest):
+
+class TestReviews(UpdateTests, DeleteTests, PreconditionTests, EndpointTest):
+    """Verdicts are written through the workflow; PATCH revises and DELETE withdraws the author's own."""
+
     basename = "review"
+    write_role = "reviewer"
+    denied_role = "annotator"
 
     def make(self, request):
-        return ReviewFactory()
+        # A verdict the write role wrote, waiting for approval: the only kind its author may revise or withdraw.
+        return ReviewFactory(
+            claim=ClaimFactory(status=ClaimStatus.REVIEWED),
+            author=request.getfixturevalue(self.write_role),
+            status=ReviewStatus.SUBMITTED,
+        )
+
+    def update_data(self, request, obj):
+        return {"rating": "false", "summary": "Growth was 0.4 per cent, not 2."}
+
+    def assert_deleted(self, client, url, response):
+        # Withdrawn, not erased: the verdict stays on record and the claim goes back to review.
+        assert response.status_code == 200, response.content
+        assert response.json()["status"] == ReviewStatus.WITHDRAWN
+        after = client.get(url).json()
+        assert after["status"] == ReviewStatus.WITHDRAWN
+        assert client.get(f"/api/v1/claims/{after['claim']}/").json()["status"] == ClaimStatus.IN_REVIEW
 
 
 class TestWebhooks(CreateTests, UpdateTests, DeleteTests, EndpointTest):

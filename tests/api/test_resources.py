@@ -129,12 +129,3 @@ def test_unique_violation_maps_to_409_and_other_integrity_errors_to_400():
     duplicate.__cause__ = Cause()
     assert translate(duplicate).status_code == 409
     assert translate(IntegrityError("check")).status_code == 400
-
-
-def test_sources_cannot_be_deleted(api_client, editor):
-    from tests.factories import CitationFactory
-
-    citation = CitationFactory()
-    api_client.force_authenticate(editor)
-    # Sources are not deletable through the API (they are evidence); the method is refused.
-    assert api_client.delete(f"/api/v1/sources/{citation.source_id}/").status_code == 405

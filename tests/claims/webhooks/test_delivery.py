@@ -11,7 +11,7 @@ from django.test import override_settings
 from claims import workflow
 from claims.choices import WebhookDeliveryStatus
 from claims.models import WebhookAttempt, WebhookDelivery
-from claims.services.editing import claim_update
+from claims.services.editing import claim_delete, claim_update
 from claims.webhooks.signing import verify
 from claims.webhooks.tasks import deliver_webhook
 from tests.claims.webhooks.conftest import IMMEDIATE_TASKS
@@ -225,3 +225,15 @@ def test_nothing_is_sent_for_a_change_that_rolled_back(
     assert not WebhookDelivery.objects.exists()
     claim.refresh_from_db()
     assert claim.status == "proposed"
+
+
+def test_a_deleted_claim_is_announced_with_what_it_was(receiver, subscribe, editor, django_capture_on_commit_callbacks):
+    subscribe(receiver.url, events=("claim.deleted",))
+    claim = ClaimFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        claim_delete(claim=claim, user=editor)
+
+    [request] = receiver.requests
+    assert request.headers["X-Claimtrack-Event"] == "claim.deleted"
+    assert json.loads(request.body)["data"]["claim"]["text"] == claim.text

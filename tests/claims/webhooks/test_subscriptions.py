@@ -54,7 +54,7 @@ def test_only_editors_manage_webhooks(request, role):
         ("ftp://a.example/", ["claim.accepted"], "url"),
         ("not a url", ["claim.accepted"], "url"),
         ("https://a.example/", [], "events"),
-        ("https://a.example/", ["claim.deleted"], "events"),
+        ("https://a.example/", ["claim.exploded"], "events"),
     ],
 )
 def test_create_validates_url_and_events(webhook_admin, url, events, field):

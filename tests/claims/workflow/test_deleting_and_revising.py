@@ -13,29 +13,34 @@ from tests.factories import CitationFactory, ClaimFactory, ClaimRelationFactory,
 pytestmark = pytest.mark.django_db
 
 
-def test_a_proposal_can_be_deleted_with_its_links_and_citations(annotator):
+def test_a_proposal_can_be_deleted_with_its_links_and_citations(editor):
     relation = ClaimRelationFactory()
     CitationFactory(claim=relation.target)
-    editing.claim_delete(claim=relation.target, user=annotator)
+    editing.claim_delete(claim=relation.target, user=editor)
     assert not Claim.objects.filter(pk=relation.target_id).exists()
     assert not ClaimRelation.objects.exists()
     assert not Citation.objects.exists()
 
 
-def test_a_claim_with_review_work_cannot_be_deleted(annotator, reviewer):
+def test_a_claim_with_review_work_cannot_be_deleted(editor, reviewer):
     claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, assignee=reviewer)
     with pytest.raises(StillInUse, match="reject it instead"):
-        editing.claim_delete(claim=claim, user=annotator)
+        editing.claim_delete(claim=claim, user=editor)
     accepted_with_verdict = ReviewFactory(claim=ClaimFactory(status=ClaimStatus.ACCEPTED)).claim
     with pytest.raises(StillInUse):
-        editing.claim_delete(claim=accepted_with_verdict, user=annotator)
+        editing.claim_delete(claim=accepted_with_verdict, user=editor)
     assert Claim.objects.count() == 2
 
 
-def test_viewers_delete_nothing(viewer):
-    claim = ClaimFactory()
-    with pytest.raises(RoleRequired):
-        editing.claim_delete(claim=claim, user=viewer)
+def test_only_editors_delete_annotators_reject(annotator, reviewer):
+    claim, source = ClaimFactory(), SourceFactory()
+    for user in (annotator, reviewer):
+        with pytest.raises(RoleRequired, match="editor"):
+            editing.claim_delete(claim=claim, user=user)
+        with pytest.raises(RoleRequired, match="editor"):
+            editing.source_delete(source=source, user=user)
+    assert Claim.objects.filter(pk=claim.pk).exists()
+    assert Source.objects.filter(pk=source.pk).exists()
 
 
 def test_a_link_changes_type_and_note_but_never_into_a_duplicate(annotator):
@@ -59,14 +64,13 @@ def test_a_citation_changes_stance_and_excerpt(annotator):
         editing.citation_update(citation=citation, user=annotator, stance="neutral")
 
 
-def test_a_cited_source_is_kept_until_its_citations_go(annotator):
+def test_a_cited_source_is_kept_until_its_citations_go(editor):
     citation = CitationFactory()
     with pytest.raises(StillInUse, match="cited by 1 claim"):
-        editing.source_delete(source=citation.source, user=annotator)
-    editing.citation_delete(citation=citation, user=annotator)
-    editing.source_delete(source=citation.source, user=annotator)
+        editing.source_delete(source=citation.source, user=editor)
+    editing.citation_delete(citation=citation, user=editor)
+    editing.source_delete(source=citation.source, user=editor)
     assert not Source.objects.exists()
-    editing.source_delete(source=SourceFactory(), user=annotator)
 
 
 def test_the_author_revises_a_waiting_verdict_and_nobody_else_does(reviewer, second_reviewer, editor):

@@ -23,6 +23,7 @@ EXPECTED = {
     permissions.PUBLISH: "editor",
     permissions.MERGE_SPEAKERS: "editor",
     permissions.MANAGE_WEBHOOKS: "editor",
+    permissions.DELETE: "editor",
 }
 CASES = [(action, role) for action in EXPECTED for role in ROLES]
 
