@@ -21,13 +21,13 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 from claims import permissions
 from claims.choices import ClaimKind, ClaimStatus
+from claims.selectors import article_workbench_claims
 from claims.services.proposals import article_ingest
 
 from . import views
 from .charts import STATUS_COLOURS
 from .forms import CiteForm, ClaimCreateForm, LinkForm, RejectForm
 from .highlight import claim_hover_text, highlight_body, relation_map
-from .selectors import article_workbench_claims
 
 
 class ArticleWorkbenchAdmin(ArticleAdmin):

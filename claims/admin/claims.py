@@ -18,7 +18,7 @@ from claims import permissions
 from claims.choices import ClaimStatus
 from claims.exceptions import ClaimtrackError
 from claims.models import Claim, ClaimRelation
-from claims.selectors import claim_history
+from claims.selectors import claim_admin_list, claim_history, claim_workbench_detail, dashboard_stats
 from claims.services import editing
 
 from . import views
@@ -27,7 +27,6 @@ from .charts import STATUS_COLOURS, column_chart, sparkline, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
 from .highlight import paragraph_around
-from .selectors import claim_admin_list, claim_workbench_detail, dashboard_stats
 
 # Fields a reviewer edits on the claim page; everything else changes only through the workflow.
 EDITABLE_FIELDS = ("start", "end", "speaker", "kind", "claim_type", "direct")

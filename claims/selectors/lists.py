@@ -1,4 +1,4 @@
-"""Reads: the only place list and detail querysets are built, with the joins each one needs."""
+"""Reads the API, the exports and the history view need."""
 
 from typing import Any
 

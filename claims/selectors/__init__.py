@@ -1,0 +1,66 @@
+"""Reads: the one place list querysets are built, each owning its select_related / prefetch_related.
+
+`lists` serves the API and exports, `workbench` the reviewers' admin pages and dashboard.
+"""
+
+from claims.selectors.lists import (
+    CLAIM_DOCUMENT_SQL,
+    article_annotations,
+    article_detail,
+    article_list,
+    citation_list,
+    claim_detail,
+    claim_export,
+    claim_has_rating,
+    claim_history,
+    claim_queue,
+    claim_rows,
+    claim_with_published_review,
+    note_list,
+    relation_list,
+    review_list,
+    source_list,
+    speaker_detail,
+    speaker_list,
+    text_query,
+    webhook_list,
+)
+from claims.selectors.workbench import (
+    DashboardStats,
+    answered_exists,
+    article_workbench_claims,
+    cited_exists,
+    claim_admin_list,
+    claim_workbench_detail,
+    dashboard_stats,
+)
+
+__all__ = [
+    "CLAIM_DOCUMENT_SQL",
+    "DashboardStats",
+    "answered_exists",
+    "article_annotations",
+    "article_detail",
+    "article_list",
+    "article_workbench_claims",
+    "citation_list",
+    "cited_exists",
+    "claim_admin_list",
+    "claim_detail",
+    "claim_export",
+    "claim_has_rating",
+    "claim_history",
+    "claim_queue",
+    "claim_rows",
+    "claim_with_published_review",
+    "claim_workbench_detail",
+    "dashboard_stats",
+    "note_list",
+    "relation_list",
+    "review_list",
+    "source_list",
+    "speaker_detail",
+    "speaker_list",
+    "text_query",
+    "webhook_list",
+]
