@@ -404,9 +404,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     )
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
-        with transaction.atomic():
-            claim = workflow.claim_accept(claim=self.locked_claim(pk, require_if_match=False), user=request.user)
-        return self.claim_response(claim.pk)
+        return self._run_transition(request, pk, workflow.claim_accept)
 
     @extend_schema(
         summary="Reject a proposal",
@@ -416,15 +414,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     )
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        serializer = s.RejectSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            claim = workflow.claim_reject(
-                claim=self.locked_claim(pk, require_if_match=False),
-                user=request.user,
-                reason=serializer.validated_data["reason"],
-            )
-        return self.claim_response(claim.pk)
+        return self._run_transition(request, pk, workflow.claim_reject, s.RejectSerializer)
 
     @extend_schema(
         summary="Bring a rejected proposal back",
@@ -434,9 +424,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     )
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
-        with transaction.atomic():
-            claim = workflow.claim_reopen(claim=self.locked_claim(pk, require_if_match=False), user=request.user)
-        return self.claim_response(claim.pk)
+        return self._run_transition(request, pk, workflow.claim_reopen)
 
     @extend_schema(
         summary="Assign the claim to a reviewer (or reassign it)",
@@ -446,14 +434,17 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     )
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
-        serializer = s.AssignSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        return self._run_transition(request, pk, workflow.claim_assign, s.AssignSerializer)
+
+    def _run_transition(self, request, pk, transition, serializer_class=None) -> Response:
+        """Parse the body (if the transition takes one), apply it under the row lock, answer with the claim."""
+        arguments = {}
+        if serializer_class is not None:
+            serializer = serializer_class(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            arguments = serializer.validated_data
         with transaction.atomic():
-            claim = workflow.claim_assign(
-                claim=self.locked_claim(pk, require_if_match=False),
-                user=request.user,
-                assignee=serializer.validated_data["assignee"],
-            )
+            claim = transition(claim=self.locked_claim(pk, require_if_match=False), user=request.user, **arguments)
         return self.claim_response(claim.pk)
 
     def _verdict(self, request, pk, write) -> Response:
