@@ -8,7 +8,7 @@ the words around the quotation.
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon
-from claims.extraction.text import Token
+from claims.extraction.text import Token, word_info
 
 MAX_NP = 16
 _PROGRESSIVE = {"was", "is", "were", "are", "been", "be", "am"}
@@ -47,42 +47,79 @@ def _verbish(tok: Token) -> bool:
     return not tok.is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
 
 
+_GOES_ON, _STOPS, _PREPOSITION = 0, 1, 2
+
+
+class _NpStops(dict):
+    """Word -> whether it ends a noun phrase: _GOES_ON, _STOPS, or _PREPOSITION (it depends on its
+    neighbours). A function of the word alone, so each distinct word is classified once (bounded)."""
+
+    def __missing__(self, text: str) -> int:
+        low, is_cap, _ = word_info(text)
+        if low in lexicon.AUXILIARIES or low in lexicon.SPEECH_VERBS or low in lexicon.COMMON_VERBS:
+            # As _verbish: a capitalised auxiliary ("Will") is a name, not a verb.
+            verbish = not is_cap or low in {"said", "says"}
+        else:
+            verbish = not is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
+        if text in ',;:.!?"“”' or verbish or low in lexicon.RELATIVES or low in lexicon.CONJUNCTIONS:
+            kind = _STOPS
+        elif low in lexicon.PREPOSITIONS and not is_cap:
+            kind = _PREPOSITION
+        else:
+            kind = _GOES_ON
+        if len(self) < 100_000:
+            self[text] = kind
+        return kind
+
+
+_NP_STOPS = _NpStops()
+
+
+def _preposition_stops(tokens: list[Token], i: int) -> bool:
+    low = tokens[i].low
+    # "a spokesman for the ministry": the organisation belongs to the phrase.
+    if low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS:
+        return False
+    # "the Office for National Statistics": a preposition between capitalised words of one name.
+    return not (
+        low in {"for", "on"}
+        and i
+        and i + 1 < len(tokens)
+        and tokens[i - 1].is_cap
+        and tokens[i - 1].low in lexicon.ORG_HEADS
+        and tokens[i + 1].is_cap
+    )
+
+
 def _stops_np(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
-    low = tok.low
-    if tok.text in ',;:.!?"“”' or _verbish(tok):
-        return True
-    if low in lexicon.RELATIVES or low in lexicon.CONJUNCTIONS:
-        return True
-    if low in lexicon.PREPOSITIONS and not tok.is_cap:
-        # "a spokesman for the ministry": the organisation belongs to the phrase.
-        if low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS:
-            return False
-        # "the Office for National Statistics": a preposition between capitalised words of one name.
-        return not (
-            low in {"for", "on"}
-            and i
-            and i + 1 < len(tokens)
-            and tokens[i - 1].is_cap
-            and tokens[i - 1].low in lexicon.ORG_HEADS
-            and tokens[i + 1].is_cap
-        )
-    return False
+    if tok.quote is not None:
+        return True  # a quotation is verb-like: it ends the phrase
+    kind = _NP_STOPS[tok.text]
+    return kind == _STOPS or (kind == _PREPOSITION and _preposition_stops(tokens, i))
 
 
 def np_forward(tokens: list[Token], i: int, end: int) -> int:
     """End index of the noun phrase starting at i."""
     j = i
     depth = 0
-    while j < end and j - i < MAX_NP:
+    stops = _NP_STOPS
+    limit = min(end, i + MAX_NP)
+    while j < limit:
         tok = tokens[j]
-        if tok.text == "(":
+        text = tok.text
+        if text == "(":
             depth += 1
-        elif tok.text == ")" and depth:
+        elif text == ")" and depth:
             depth -= 1
-        elif not depth and _stops_np(tokens, j):
-            # "of" / "for" complements are allowed by _stops_np; a following preposition ends it.
-            break
+        elif not depth:
+            # _stops_np inlined: this loop runs for every sentence.
+            if tok.quote is not None:
+                break
+            kind = stops[text]
+            if kind == _STOPS or (kind == _PREPOSITION and _preposition_stops(tokens, j)):
+                # "of" / "for" complements are allowed; a following preposition ends it.
+                break
         j += 1
     return j
 
@@ -119,7 +156,9 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
             comma = next((k for k in range(i + 1, min(b, i + 40)) if tokens[k].text == ","), None)
             # "Asked about X, she said": the lead's own participle is not the sentence's speech verb.
             first = i + 1 if low.endswith(("ed", "ing")) else i
-            if comma is None or any(is_speech_verb(tokens, k) for k in range(first, comma)):
+            if comma is None or any(
+                tokens[k].low in lexicon.SPEECH_VERBS and is_speech_verb(tokens, k) for k in range(first, comma)
+            ):
                 return i
             i = comma + 1
             continue
@@ -287,8 +326,9 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
+    speech_verbs = lexicon.SPEECH_VERBS
     for v in range(q - 1, a - 1, -1):
-        if is_speech_verb(tokens, v):
+        if tokens[v].low in speech_verbs and is_speech_verb(tokens, v):  # the set test first: cheap
             if not _in_relative_clause(tokens, a, v):
                 return subject_before(tokens, a, b, v)
             relative_verb = relative_verb if relative_verb is not None else v
@@ -309,4 +349,9 @@ def _in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
 
 def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
     """Whether the sentence has a speech verb at all (short quotes without one are scare quotes)."""
-    return any(is_speech_verb(tokens, k) or tokens[k].low == "according" for k in range(a, b))
+    speech_verbs = lexicon.SPEECH_VERBS
+    for k in range(a, b):
+        low = tokens[k].low
+        if low == "according" or (low in speech_verbs and is_speech_verb(tokens, k)):
+            return True
+    return False

@@ -14,9 +14,14 @@ from claims.extraction.lexicon import words
 _LOWER_WORD = re.compile(r"[a-z][a-z\-']*")
 
 
-def _hints(*hints: str) -> re.Pattern:
-    """One pattern for a set of literal substrings: one C-level scan instead of a Python loop."""
-    return re.compile("|".join(re.escape(h) for h in sorted(set(hints), key=len, reverse=True)))
+def _hints(*hints: str) -> tuple[str, ...]:
+    """A set of literal substrings, tested with `_has_any`."""
+    return tuple(dict.fromkeys(hints))
+
+
+def _has_any(low: str, hints: tuple[str, ...]) -> bool:
+    """Whether low contains one of the hints: a few `in` tests (memchr-fast) beat one regex scan."""
+    return next(filter(low.__contains__, hints), None) is not None
 
 
 _DIGIT = re.compile(r"\d")
@@ -137,7 +142,7 @@ def _is_statistical(low: str, found: set[str]) -> bool:
     return (
         (_DIGIT.search(low) is not None and _NUMBER.search(low) is not None)
         or not found.isdisjoint(_STAT_WORDS)
-        or _STAT_PHRASES.search(low) is not None
+        or _has_any(low, _STAT_PHRASES)
     )
 
 
@@ -160,19 +165,42 @@ _ANY_RELATION_WORD = (
 ) - {"i", "we", "mean", "clear", "true", "basis", "truth", "stand", "correct"}
 
 
+class _ChargedWords(dict):
+    """Word -> whether it begins with a charged stem, filled on first use (bounded)."""
+
+    def __missing__(self, word: str) -> bool:
+        charged = word.startswith(_ACCUSATION_STEMS)
+        if len(self) < 100_000:
+            self[word] = charged
+        return charged
+
+
+_CHARGED = _ChargedWords()
+
+
 def _accuses(low: str, found: set[str]) -> bool:
-    if not found.isdisjoint(_ACCUSATION_WORDS) or any(w.startswith(_ACCUSATION_STEMS) for w in found):
+    if not found.isdisjoint(_ACCUSATION_WORDS) or any(map(_CHARGED.__getitem__, found)):
         return True
     return not found.isdisjoint(_ACCUSATION_PHRASE_WORDS) and _ACCUSATION_PHRASES.search(low) is not None
 
 
-def relation_of(text: str, verb: str | None, before: str) -> str | None:
-    """How a statement answers something, if its wording shows it does: rebuts, denies, apologises…"""
-    verb = (verb or "").lower()
+def lower_words(text: str) -> tuple[str, list[str], set[str]]:
+    """The lower-cased text, its words in order and as a set: what both classifiers read."""
     low = text.lower()
     found_list = _LOWER_WORD.findall(low)
-    found = set(found_list)
-    if found.isdisjoint(_ANY_RELATION_WORD) and not _WEAK_HINTS.search(low):
+    return low, found_list, set(found_list)
+
+
+def relation_of(
+    text: str, verb: str | None, before: str, lowered: tuple[str, list[str], set[str]] | None = None
+) -> str | None:
+    """How a statement answers something, if its wording shows it does: rebuts, denies, apologises…
+
+    `lowered` is `lower_words(text)` when the caller already has it.
+    """
+    verb = (verb or "").lower()
+    low, found_list, found = lowered if lowered is not None else lower_words(text)
+    if found.isdisjoint(_ANY_RELATION_WORD) and not _has_any(low, _WEAK_HINTS):
         # Most statements are claims: one word scan rules every wording rule out at once.
         if verb.startswith("apolog"):
             return "apologises_for"
@@ -204,11 +232,15 @@ _WEAK_HINTS = _hints("not true", "be clear", "meant", "not mean", "n't mean", "s
                      "not correct")  # fmt: skip
 
 
-def claim_type(text: str, verb: str | None, context: str) -> str:
-    """factual, statistical, accusation, opinion, promise or other, from wording and speech verb."""
+def claim_type(
+    text: str, verb: str | None, context: str, lowered: tuple[str, list[str], set[str]] | None = None
+) -> str:
+    """factual, statistical, accusation, opinion, promise or other, from wording and speech verb.
+
+    `lowered` is `lower_words(text)` when the caller already has it.
+    """
     verb = (verb or "").lower()
-    low = text.lower()
-    found = set(_LOWER_WORD.findall(low))
+    low, _, found = lowered if lowered is not None else lower_words(text)
     if verb in lexicon.ACCUSATION_VERBS or _accuses(low, found):
         return "accusation"
     if _is_statistical(low, found):

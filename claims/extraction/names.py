@@ -1,6 +1,7 @@
 """Read a noun phrase: pronoun, named person or organisation, spokesperson, description or group."""
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from claims.extraction import lexicon
 from claims.extraction.text import Token, strip_possessive
@@ -36,6 +37,8 @@ class Mention:
 
 
 def _words(tokens: list[Token]) -> str:
+    if len(tokens) == 1:
+        return tokens[0].text.strip()
     out = []
     for i, tok in enumerate(tokens):
         if i and (tok.start != tokens[i - 1].end or tok.text in "(["):
@@ -195,7 +198,8 @@ def _inside_org_name(tokens: list[Token], i: int) -> bool:
     return False
 
 
-_PARSED: dict[tuple, Mention | None] = {}
+_PARSED: dict[tuple | str, Mention | None] = {}
+_MISSING = object()
 
 
 def parse_np(tokens: list[Token]) -> Mention | None:
@@ -206,10 +210,14 @@ def parse_np(tokens: list[Token]) -> Mention | None:
     not change the result, but take `copy_mention()` of it first.
     """
     tokens = [t for t in tokens if t.quote is None]
-    key = tuple((t.text, i > 0 and t.start != tokens[i - 1].end) for i, t in enumerate(tokens))
-    if key in _PARSED:
-        cached = _PARSED[key]
+    key: tuple | str
+    if len(tokens) == 1:
+        key = tokens[0].text  # most phrases are one word ("he", a surname): the word is the key
     else:
+        # The words, and after which of them a space comes (the spacing changes the reading).
+        key = (*[t.text for t in tokens], *[a.end != b.start for a, b in pairwise(tokens)])
+    cached = _PARSED.get(key, _MISSING)
+    if cached is _MISSING:
         cached = _parse_np(tokens)
         if len(_PARSED) < 50_000:
             _PARSED[key] = cached

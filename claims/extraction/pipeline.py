@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from claims.extraction import lexicon
 from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
-from claims.extraction.classify import claim_type, confidence, relation_of
+from claims.extraction.classify import claim_type, confidence, lower_words, relation_of
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
 from claims.extraction.responses import LinkInput, link
@@ -25,7 +25,7 @@ _BARE_REPLY = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A statement being built."""
 
@@ -41,6 +41,8 @@ class Draft:
     relation: str | None = None  # how its wording answers something, if it does
     answering: bool = False  # its speaker was just said to deny, reject or answer something
     cue: str = ""  # the words that said so ("X rejected the accusation"), for finding what is answered
+    text: str = ""  # body[start:end]
+    lowered: tuple[str, list[str], set[str]] | None = None  # lower_words(text), shared by the classifiers
 
 
 def _items(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan | SocialPost]:
@@ -74,7 +76,7 @@ def _fill_span(item: QuoteSpan | SocialPost) -> tuple[int, int]:
 def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, quoted: str, speech) -> bool:
     """Leave out nicknames, labels, titles and scare quotes (`speech()`: the sentence has a speech cue)."""
     before = [t.low for t in tokens[max(a, k - 2) : k]]
-    if any(low in lexicon.LABEL_CUES for low in before):
+    if not lexicon.LABEL_CUES.isdisjoint(before):
         return False
     title = looks_like_title(quoted)
     if title and (
@@ -138,6 +140,8 @@ class _Reader:
         spans = [(*_token_span(it), i) for i, it in enumerate(self.items)]
         self.tokens = tokenize(self.masked, spans)
         self.token_starts = [t.start for t in self.tokens]
+        self.lows = [t.low for t in self.tokens]
+        self.quote_index = [k for k, t in enumerate(self.tokens) if t.quote is not None]
         self.name_index = [
             k for k, t in enumerate(self.tokens) if t.quote is None and (t.is_cap or t.low in _NAME_JOINERS)
         ]
@@ -181,9 +185,8 @@ class _Reader:
                 cue_found.append(has_speech_cue(tokens, a, b))
             return cue_found[0]
 
-        for k in range(a, b):
-            if tokens[k].quote is None:
-                continue
+        lo = bisect.bisect_left(self.quote_index, a)
+        for k in self.quote_index[lo : bisect.bisect_left(self.quote_index, b, lo)]:
             item = self.items[tokens[k].quote]
             if isinstance(item, SocialPost):
                 entity = self._post_author(item, s)
@@ -220,7 +223,7 @@ class _Reader:
         self._note_names(s, a, b, subject_tokens)
         # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":
         # the quote after such a sentence answers too.
-        lows = [t.low for t in tokens[a:b]]
+        lows = self.lows[a:b]
         quoted = "" in lows
         responding = not quoted and (
             not lexicon.RESPONSE_VERBS.isdisjoint(lows)
@@ -260,7 +263,7 @@ class _Reader:
 
     def _outside_words(self, s: int, a: int, b: int) -> str:
         if self._outside[0] != s:  # the same for every quotation of the sentence: join it once
-            self._outside = (s, " ".join(t.text for t in self.tokens[a:b] if t.quote is None))
+            self._outside = (s, " ".join([t.text for t in self.tokens[a:b] if t.quote is None]))
         return self._outside[1]
 
     def _fallback(self, item: QuoteSpan, cue: Cue, s: int) -> tuple[int | None, str]:
@@ -289,7 +292,7 @@ class _Reader:
     def _add(self, start, end, closed, entity, mode, verb, s, a, b, k) -> None:
         tokens = self.tokens
         outside = self._outside_words(s, a, b)
-        before = " ".join(t.text for t in tokens[max(a, k - 6) : k] if t.quote is None)
+        before = " ".join([t.text for t in tokens[max(a, k - 6) : k] if t.quote is None])
         self.drafts.append(
             Draft(
                 start=start,
@@ -304,7 +307,9 @@ class _Reader:
             )
         )
         draft = self.drafts[-1]
-        draft.relation = relation_of(self.body[start:end], draft.verb, before)
+        draft.text = text = self.body[start:end]
+        draft.lowered = lower_words(text)
+        draft.relation = relation_of(text, draft.verb, before, draft.lowered)
 
     def _note_names(self, s: int, a: int, b: int, subject_tokens: list[Token]) -> None:
         """Record people and organisations named in the sentence (candidates for later pronouns)."""
@@ -344,7 +349,7 @@ class _Reader:
         for n, d in enumerate(self.drafts):
             if d.entity is not None and not entities[d.entity].key.startswith("desc:"):
                 continue
-            words = self.body[d.start : d.end]
+            words = d.text
             if len(words.split()) < 3:
                 continue
             for other in self.drafts[max(0, n - 30) : n + 30]:
@@ -354,7 +359,7 @@ class _Reader:
                     and entities[other.entity].kind in {"person", "organisation"}
                     and not entities[other.entity].key.startswith("desc:")
                     and other.end - other.start > d.end - d.start
-                    and words in self.body[other.start : other.end]
+                    and words in other.text
                 ):
                     if d.entity is not None:
                         description = entities[d.entity].name
@@ -367,8 +372,7 @@ class _Reader:
         entities = self.registry.entities
         types, relations = [], []
         for d in self.drafts:
-            text = self.body[d.start : d.end]
-            types.append(claim_type(text, d.verb, d.context))
+            types.append(claim_type(d.text, d.verb, d.context, d.lowered))
             relations.append(d.relation)
         accusers = {d.entity for d, t in zip(self.drafts, types, strict=True) if t == "accusation"}
         kinds = []
@@ -381,28 +385,31 @@ class _Reader:
             if not rel and speaker is not None and speaker.kind == "spokesperson" and accusers - {d.entity, None}:
                 kind = "response"
             kinds.append(kind)
-        speaking = {d.entity for d in self.drafts if d.entity is not None}
-        refs = {e: entities[e].references() for e in speaking}
-        names = {e: tuple(entities[e].name_words) for e in speaking}
-        sides = {e: self.registry.side_of(e) for e in speaking}
-        links = link(
-            [
-                LinkInput(
-                    speaker=d.entity,
-                    kind=kind,
-                    claim_type=t,
-                    relation=rel,
-                    words=self.body[d.start : d.end] + " " + d.context,
-                    speaker_names=names[d.entity] if d.entity is not None else (),
-                    text=self.body[d.start : d.end],
-                    speaker_refs=refs[d.entity] if d.entity is not None else frozenset(),
-                    side=sides[d.entity] if d.entity is not None else None,
-                    cue=d.cue,
-                    bare_reply=d.verb in lexicon.REPLY_VERBS or bool(d.cue and _BARE_REPLY.search(d.cue)),
-                )
-                for d, kind, t, rel in zip(self.drafts, kinds, types, relations, strict=True)
-            ]
-        )
+        if "response" not in kinds:
+            links: list[tuple[int, ...]] = [() for _ in self.drafts]  # nothing answers: nothing to link
+        else:
+            speaking = {d.entity for d in self.drafts if d.entity is not None}
+            refs = {e: entities[e].references() for e in speaking}
+            names = {e: tuple(entities[e].name_words) for e in speaking}
+            sides = {e: self.registry.side_of(e) for e in speaking}
+            links = link(
+                [
+                    LinkInput(
+                        speaker=d.entity,
+                        kind=kind,
+                        claim_type=t,
+                        relation=rel,
+                        words=d.text + " " + d.context,
+                        speaker_names=names[d.entity] if d.entity is not None else (),
+                        text=d.text,
+                        speaker_refs=refs[d.entity] if d.entity is not None else frozenset(),
+                        side=sides[d.entity] if d.entity is not None else None,
+                        cue=d.cue,
+                        bare_reply=d.verb in lexicon.REPLY_VERBS or bool(d.cue and _BARE_REPLY.search(d.cue)),
+                    )
+                    for d, kind, t, rel in zip(self.drafts, kinds, types, relations, strict=True)
+                ]
+            )
         for n in range(1, len(self.drafts)):
             d, last = self.drafts[n], self.drafts[n - 1]
             # "“That is nonsense,” X replied. “My plan …”": the second half answers what the first did.
@@ -447,7 +454,7 @@ class _Reader:
                 relation = "rebuts"
             statements.append(
                 ProposedStatement(
-                    text=self.body[d.start : d.end],
+                    text=d.text,
                     start=d.start,
                     end=d.end,
                     speaker=speaker_ids[n],
@@ -456,7 +463,7 @@ class _Reader:
                     direct=True,
                     confidence=confidence(
                         mode=d.mode,
-                        words=len(self.body[d.start : d.end].split()),
+                        words=len(d.text.split()),
                         closed=d.closed,
                         resolved=d.entity is not None,
                     ),

@@ -69,30 +69,83 @@ class LinkInput:
     bare_reply: bool = False  # "…,” she replied." / "X disagreed.": answers whoever spoke last
 
 
-# A word, and whether a sentence end (and quotation marks or spaces) comes right before it.
-_WORD_IN_CONTEXT = re.compile(r"([.!?:][\s“”\"‘’']*)?([^\W\d_][\w'’\-]*)")
+# A word right after a sentence end (and quotation marks or spaces): a capital there says nothing.
+_INITIAL_WORD = re.compile(r"[.!?:][\s“”\"‘’']*([^\W\d_][\w'’\-]*)")
+
+
+class _StemCache(dict):
+    """Word -> stem, filled on first use (bounded: hostile text must not grow it forever)."""
+
+    def __missing__(self, word: str) -> str:
+        stem = _stem(word)
+        if len(self) < 100_000:
+            self[word] = stem
+        return stem
+
+
+class _LowerStemCache(dict):
+    """Like _StemCache, but "" for capitalised words (names say who, not what)."""
+
+    def __missing__(self, word: str) -> str:
+        stem = "" if word[0].isupper() else _STEMS[word]
+        if len(self) < 100_000:
+            self[word] = stem
+        return stem
+
+
+_STEMS = _StemCache()
+_LOWER_STEMS = _LowerStemCache()
+
+
+class _ChunkCache(dict):
+    """What a function of a whitespace-free chunk of text gives, filled on first use (bounded).
+
+    No _WORD match spans whitespace, so a text's words are its chunks' words in order: texts are read
+    chunk by chunk (`str.split()`, then look-ups), and a regular expression runs only on new chunks.
+    """
+
+    def __init__(self, read) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, chunk: str):
+        value = self.read(chunk)
+        if len(self) < 100_000:
+            self[chunk] = value
+        return value
+
+
+# Chunk -> stems of its lower-case words; -> stem of its first word (None without words); -> its
+# words, lower-cased. Tuples, not sets: a tuple of strings leaves the garbage collector's lists.
+_CHUNK_STEMS = _ChunkCache(lambda chunk: tuple(map(_LOWER_STEMS.__getitem__, _WORD.findall(chunk))))
+_CHUNK_FIRST_STEM = _ChunkCache(lambda chunk: next((_STEMS[w] for w in _WORD.findall(chunk)), None))
+_CHUNK_LOWER_WORDS = _ChunkCache(lambda chunk: tuple(w.lower() for w in _WORD.findall(chunk)))
+
+
+def lowered_words(text: str) -> set[str]:
+    """The lower-cased _WORD words of text."""
+    return set().union(*map(_CHUNK_LOWER_WORDS.__getitem__, text.split()))
 
 
 def stems(text: str) -> set[str]:
-    """Lower-case content-word stems; capitalised names are left out (they say who, not what)."""
-    found = set()
-    get = _STEMS.get
-    first = True
-    for initial, word in _WORD_IN_CONTEXT.findall(text):
-        if word[0].isupper() and not initial and not first:
-            continue
-        first = False
-        stem = get(word)
-        if stem is None:
-            stem = _stem(word)
-            if len(_STEMS) < 100_000:
-                _STEMS[word] = stem
-        if stem:
-            found.add(stem)
+    """Lower-case content-word stems; capitalised names are left out (they say who, not what).
+
+    A capitalised word still counts as the first word or right after a sentence end.
+    """
+    chunks = text.split()
+    found = set().union(*map(_CHUNK_STEMS.__getitem__, chunks))
+    for chunk in chunks:
+        first = _CHUNK_FIRST_STEM[chunk]
+        if first is not None:
+            found.add(first)
+            break
+    else:
+        return set()  # no words at all
+    initials = _INITIAL_WORD.findall(text)
+    if initials:
+        found.update(map(_STEMS.__getitem__, initials))
+    found.discard("")
     return found
-
-
-_STEMS: dict[str, str] = {}
 
 
 def _stem(word: str) -> str:
@@ -116,6 +169,19 @@ def threads(items: list[LinkInput]) -> list[int]:
             last = item.speaker
         out.append(current)
     return out
+
+
+class _Weights(dict):
+    """Stem -> inverse document frequency, computed on first look-up: only shared stems are looked up."""
+
+    def __init__(self, df: Counter, n: int) -> None:
+        super().__init__()
+        self.df = df
+        self.n = n
+
+    def __missing__(self, stem: str) -> float:
+        weight = self[stem] = math.log(1 + self.n / self.df[stem])
+        return weight
 
 
 class _Linker:
@@ -156,15 +222,14 @@ class _Linker:
     def lower_words(self, i: int) -> set[str]:
         found = self._lower_words.get(i)
         if found is None:
-            found = self._lower_words[i] = {w.lower() for w in _WORD.findall(self.items[i].words)}
+            found = self._lower_words[i] = lowered_words(self.items[i].words)
         return found
 
     def weights(self) -> dict[str, float]:
         """Inverse document frequency of each stem over the article's statements."""
         if self._weight is None:
             df = Counter(chain.from_iterable(self.bag(i) for i in range(len(self.items))))
-            n = max(1, len(self.items))
-            self._weight = {s: math.log(1 + n / count) for s, count in df.items()}
+            self._weight = _Weights(df, max(1, len(self.items)))
         return self._weight
 
     def by_wording(self, r: int) -> tuple[int, ...]:
@@ -229,7 +294,7 @@ class _Linker:
         ]
         if not earlier:
             return ()
-        said = self.lower_words(r) | {w.lower() for w in _WORD.findall(item.cue)}
+        said = self.lower_words(r) | lowered_words(item.cue)
         the_nouns = _nouns_after_determiner(item.words + " " + item.cue)
         for i in earlier:
             other = items[i]

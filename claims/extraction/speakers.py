@@ -1,5 +1,6 @@
 """The article's speakers and who each mention refers to: names, surnames, pronouns, descriptions."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon
@@ -12,11 +13,63 @@ LOOKBACK_ENTRIES = 60
 _BIOGRAPHICAL = {"former", "ex", "veteran", "retired", "onetime", "one-time", "erstwhile", "then", "outgoing"}
 
 
-def _org_words(name: str) -> set[str]:
-    return {w.lower() for w in name.split() if w.lower() not in {"the", "of", "and", "&"}}
+def _org_words(name: str) -> frozenset[str]:
+    found = _ORG_WORDS.get(name)
+    if found is None:
+        found = frozenset(w.lower() for w in name.split() if w.lower() not in {"the", "of", "and", "&"})
+        if len(_ORG_WORDS) < _MEMO_LIMIT:
+            _ORG_WORDS[name] = found
+    return found
 
 
-@dataclass
+# Pure functions of a name string, memoised: the same names are read again and again in an article.
+_ORG_NOUNS = lexicon.ORG_HEADS | lexicon.ORG_DESCRIPTIONS
+_NAME_WORDS: dict[str, tuple[str, ...]] = {}
+_TITLE_OF: dict[str, str | None] = {}
+_PERSON_WORDS: dict[str, tuple[str, ...]] = {}
+_PERSON_KEYS: dict[tuple[str, ...], str] = {}
+_ORG_WORDS: dict[str, frozenset[str]] = {}
+_MEMO_LIMIT = 50_000  # bounded: a long run over hostile text must not grow them forever
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    found = _NAME_WORDS.get(name)
+    if found is None:
+        words = name.split()
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        found = tuple(w for w in words if w.lower() not in lexicon.TITLES)
+        if len(_NAME_WORDS) < _MEMO_LIMIT:
+            _NAME_WORDS[name] = found
+    return found
+
+
+def _title_of(alias: str) -> str | None:
+    """The title an alias starts with (`mr`, `senator`), if any."""
+    if alias in _TITLE_OF:
+        return _TITLE_OF[alias]
+    words = alias.split()
+    first = words[0].lower() if words else ""
+    title = first if first in lexicon.TITLES else None
+    if len(_TITLE_OF) < _MEMO_LIMIT:
+        _TITLE_OF[alias] = title
+    return title
+
+
+def _person_words(name: str) -> tuple[str, ...]:
+    """Name words of a person mention: titles dropped, then a territorial `of X` ending."""
+    found = _PERSON_WORDS.get(name)
+    if found is None:
+        words = [w for w in name.split() if w.lower() not in lexicon.TITLES]
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        found = tuple(words)
+        if len(_PERSON_WORDS) < _MEMO_LIMIT:
+            _PERSON_WORDS[name] = found
+    return found
+
+
+@dataclass(slots=True)
 class Entity:
     """A speaker (or candidate speaker) of one article."""
 
@@ -31,6 +84,7 @@ class Entity:
     key: str = ""
     _role_keys: set[str] = field(default_factory=set, repr=False)
     _role_words: set[str] | None = field(default=None, repr=False)
+    _titles: tuple[int, str, frozenset[str]] | None = field(default=None, repr=False)
 
     def add_alias(self, alias: str) -> None:
         """Remember another name the text uses, once."""
@@ -49,28 +103,25 @@ class Entity:
     @property
     def name_words(self) -> list[str]:
         """Name words without titles and without a territorial `of X` ending."""
-        words = self.name.split()
-        if "of" in words[1:]:
-            words = words[: words.index("of", 1)]
-        return [w for w in words if w.lower() not in lexicon.TITLES]
+        return list(_name_words(self.name))
 
     @property
-    def titles(self) -> set[str]:
-        """Titles used with this name anywhere in the text."""
-        found = set()
-        for alias in [self.name, *self.aliases]:
-            first = alias.split()[0].lower() if alias.split() else ""
-            if first in lexicon.TITLES:
-                found.add(first)
-        return found
+    def titles(self) -> frozenset[str]:
+        """Titles used with this name anywhere in the text (cached until it gains a name)."""
+        cached = self._titles
+        if cached is None or cached[0] != len(self.aliases) or cached[1] != self.name:
+            found = {_title_of(alias) for alias in [self.name, *self.aliases]}
+            found.discard(None)
+            cached = self._titles = (len(self.aliases), self.name, frozenset(found))
+        return cached[2]
 
     def references(self) -> frozenset[str]:
         """Common nouns the text may use for this speaker: its role nouns, office titles, org heads."""
-        found = {w for w in self.role_words() if w in lexicon.PERSON_ROLES}
-        found |= {t for t in self.titles if t in lexicon.NEUTRAL_TITLES}
+        found = self.role_words() & lexicon.PERSON_ROLES
+        found |= self.titles & lexicon.NEUTRAL_TITLES
         if self.kind in {"organisation", "spokesperson"}:
             org = self.affiliation if self.kind == "spokesperson" and self.affiliation else self.name
-            found |= {w for w in org.lower().split() if w in lexicon.ORG_HEADS or w in lexicon.ORG_DESCRIPTIONS}
+            found |= _ORG_NOUNS.intersection(org.lower().split())
         return frozenset(found)
 
     def role_words(self) -> set[str]:
@@ -131,8 +182,9 @@ class Registry:
                 if index not in ids:
                     ids.append(index)
         elif entity.kind == "organisation":
-            self._org_by_words.setdefault(frozenset(_org_words(name)), index)
-            for word in _org_words(name):
+            words = _org_words(name)
+            self._org_by_words.setdefault(frozenset(words), index)
+            for word in words:
                 ids = self._orgs_by_word.setdefault(word, [])
                 if index not in ids:
                     ids.append(index)
@@ -157,8 +209,7 @@ class Registry:
         """The entity a mention refers to, creating one for a new name."""
         if mention is None:
             return None
-        handler = getattr(self, f"_resolve_{mention.kind}")
-        index = handler(mention, pos, sentence)
+        index = _RESOLVERS[mention.kind](self, mention, pos, sentence)
         if index is not None:
             entity = self.entities[index]
             if mention.kind not in {"pronoun"}:
@@ -215,6 +266,8 @@ class Registry:
         if mention.number in {"i", "we"}:
             return None
         candidates = self._hobbs_order(pos, sentence)
+        if mention.number == "pl":
+            candidates = list(candidates)  # read twice below
         for index in candidates:
             entity = self.entities[index]
             if mention.number == "sg" and self._compatible_person(entity, mention.gender):
@@ -231,30 +284,46 @@ class Registry:
                     return index
         return None
 
-    def _hobbs_order(self, pos: int, sentence: int) -> list[int]:
-        """Candidates sentence by sentence, most recent sentence first; subjects before other mentions."""
-        by_sentence: dict[int, list[Entry]] = {}
+    def _hobbs_order(self, pos: int, sentence: int) -> Iterator[int]:
+        """Candidates sentence by sentence, most recent sentence first; subjects before other mentions.
+
+        Lazy: the history is in reading order, so going back through it meets each sentence's entries
+        together, and a pronoun usually resolves within the first sentence looked at.
+        """
+        seen: set[int] = set()
+        group: list[Entry] = []
         for entry in self._recent(sentence):
             if entry.sentence == sentence and entry.pos >= pos:
                 continue
-            by_sentence.setdefault(entry.sentence, []).append(entry)
-        order: list[int] = []
-        for sent in sorted(by_sentence, reverse=True):
-            entries = sorted(by_sentence[sent], key=lambda e: (not e.subject, e.pos))
-            if sent == sentence:
-                entries = sorted(by_sentence[sent], key=lambda e: (not e.subject, -e.pos))
-            for entry in entries:
-                if entry.entity not in order:
-                    order.append(entry.entity)
-        return order
+            if group and entry.sentence != group[0].sentence:
+                yield from self._hobbs_group(group, sentence, seen)
+                group = []
+            group.append(entry)
+        if group:
+            yield from self._hobbs_group(group, sentence, seen)
 
-    def _person_key(self, words: list[str]) -> str:
-        return "person:" + " ".join(w.lower() for w in words)
+    def _hobbs_group(self, group: list[Entry], sentence: int, seen: set[int]) -> Iterator[int]:
+        """One sentence's candidates not met yet: subjects first, then by position (backwards in the
+        sentence being read)."""
+        if group[0].sentence == sentence:
+            group = sorted(group, key=lambda e: (not e.subject, -e.pos))
+        else:
+            group = sorted(group, key=lambda e: (not e.subject, e.pos))
+        for entry in group:
+            if entry.entity not in seen:
+                seen.add(entry.entity)
+                yield entry.entity
+
+    def _person_key(self, words: tuple[str, ...]) -> str:
+        key = _PERSON_KEYS.get(words)
+        if key is None:
+            key = "person:" + " ".join(w.lower() for w in words)
+            if len(_PERSON_KEYS) < _MEMO_LIMIT:
+                _PERSON_KEYS[words] = key
+        return key
 
     def _resolve_person(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        words = [w for w in mention.name.split() if w.lower() not in lexicon.TITLES]
-        if "of" in words[1:]:
-            words = words[: words.index("of", 1)]
+        words = _person_words(mention.name)
         if not words:
             return None
         if len(words) >= 2:
@@ -446,3 +515,10 @@ class Registry:
         if key in self._by_key:
             return self._by_key[key]
         return self._new(mention.text, "person", key, gender=mention.gender)
+
+
+# Resolution by mention kind (Registry.resolve): a table instead of building a method name per call.
+_RESOLVERS = {
+    kind: getattr(Registry, f"_resolve_{kind}")
+    for kind in ("pronoun", "person", "bare", "org", "spokes", "group", "description", "orgdesc", "plural")
+}

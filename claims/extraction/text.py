@@ -4,7 +4,6 @@ Every view has exactly the length of the body, so an offset found in a view is a
 """
 
 import re
-from collections import Counter
 
 from claims.extraction import lexicon
 
@@ -12,7 +11,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\u2028\u2029]")
 _FIRST_WORD = re.compile(r"[ \t“”\"‘’']*([A-Z][A-Z'’\-]+)\b(?=[ \t]+\S*[a-z])")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_TOKEN = re.compile(r"[^\W_](?:[\w'’\-.]*[^\W_])?|\S")
+# A word (letters and digits, joined by ' ’ - . _ inside it) or any other single character. Possessive:
+# the longest such word is taken without backtracking.
+_TOKEN = re.compile(r"[^\W_]++(?:[_'’\-.]++[^\W_]++)*+|\S")
 MASK = "~"
 
 
@@ -50,6 +51,11 @@ def _word_info(text: str) -> tuple[str, bool, bool]:
     return info
 
 
+def word_info(text: str) -> tuple[str, bool, bool]:
+    """(lower-cased word without a possessive ending, capitalised, starts with a letter or digit)."""
+    return _WORD_INFO.get(text) or _word_info(text)
+
+
 def strip_possessive(word: str) -> str:
     """`Okafor’s` -> `Okafor`; `Jones’` -> `Jones`."""
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
@@ -65,7 +71,6 @@ def shadow(body: str) -> str:
     if "\t" in text:
         text = text.replace("\t", " ")
     out: list[str] | None = None
-    caps: Counter[str] | None = None
     # Only line starts can hold a lead word: test each one instead of scanning every position.
     pos = 0
     while pos != -1 and pos < len(text):
@@ -74,16 +79,34 @@ def shadow(body: str) -> str:
         if match is None:
             continue
         word = match.group(1)
-        if caps is None:
-            caps = Counter(_CAPS_WORD.findall(text))
         # An acronym used again elsewhere in capitals (BBC, NHS) is left alone.
-        if caps[word] > 1:
+        if _caps_uses(text, word) > 1:
             continue
         if out is None:
             out = list(text)
         start = match.start(1)
         out[start + 1 : match.end(1)] = word[1:].lower()
     return "".join(out) if out is not None else text
+
+
+def _caps_uses(text: str, word: str) -> int:
+    """How many times `word` occurs as a whole word of capitals (a match of _CAPS_WORD), up to 2.
+
+    Counted with str.find around the few occurrences instead of a regular-expression scan of the text.
+    """
+    if not word.isalpha():
+        return 0  # with an apostrophe or a hyphen it is never a _CAPS_WORD match
+    found = 0
+    size = len(word)
+    i = text.find(word)
+    while i != -1 and found < 2:
+        before = text[i - 1] if i else " "
+        after = text[i + size] if i + size < len(text) else " "
+        # \b on both sides: a word character is alphanumeric or "_".
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            found += 1
+        i = text.find(word, i + 1)
+    return found
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -132,23 +155,52 @@ def blank_line_mode(text: str) -> bool:
     return _BLANK_LINE.search(text) is not None
 
 
+class _PieceTokens(dict):
+    """A space-free piece of text -> its tokens as (start, end, text, low, is_cap, is_word), with
+    offsets relative to the piece. Filled on first use and bounded."""
+
+    def __missing__(self, piece: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]:
+        found = []
+        for match in _TOKEN.finditer(piece):
+            text = match.group()
+            found.append((match.start(), match.end(), text, *(_WORD_INFO.get(text) or _word_info(text))))
+        value = tuple(found)
+        if len(piece) <= 100 and len(self) < 100_000:  # a long piece (no spaces at all) is not kept
+            self[piece] = value
+        return value
+
+
+_PIECE_TOKENS = _PieceTokens()
+
+
 def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token]:
     """Tokens of the masked text; each quotation (open, end_exclusive, index) becomes one token."""
     tokens: list[Token] = []
     pos = 0
-    finditer = _TOKEN.finditer
     new = object.__new__
-    info = _WORD_INFO
+    piece_tokens = _PIECE_TOKENS.__getitem__
 
     def words(lo: int, hi: int) -> list[Token]:
-        # The hottest loop of extraction: Token.__init__'s work inlined, one plain loop per stretch.
-        matches = list(finditer(masked, lo, hi))
-        out = [new(Token) for _ in matches]
-        for tok, match in zip(out, matches, strict=True):
-            tok.text = text = match.group()
-            tok.start, tok.end = match.span()
-            tok.quote = None
-            tok.low, tok.is_cap, tok.is_word = info.get(text) or _word_info(text)
+        # The hottest loop of extraction. No token contains whitespace, so splitting at spaces never
+        # cuts one: the text is split at spaces (far faster than a regular-expression scan) and each
+        # piece's tokens come from the cache (the same words and "word," pieces recur in every
+        # article); Token.__init__'s work is inlined.
+        out: list[Token] = []
+        append = out.append
+        start = lo
+        for piece in masked[lo:hi].split(" "):
+            if piece:
+                for rel_start, rel_end, text, low, is_cap, is_word in piece_tokens(piece):
+                    tok = new(Token)
+                    tok.text = text
+                    tok.start = start + rel_start
+                    tok.end = start + rel_end
+                    tok.quote = None
+                    tok.low = low
+                    tok.is_cap = is_cap
+                    tok.is_word = is_word
+                    append(tok)
+            start += len(piece) + 1
         return out
 
     for open_pos, end, index in sorted(quote_spans):
