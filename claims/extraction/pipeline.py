@@ -11,7 +11,7 @@ from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
 from claims.extraction.responses import LinkInput, link
 from claims.extraction.social import SocialPost, find_posts
-from claims.extraction.speakers import Registry
+from claims.extraction.speakers import Registry, public_aliases
 from claims.extraction.text import Token, blank_line_mode, mask, paragraphs, sentences, shadow, tokenize
 from claims.extraction.types import Extraction, ProposedSpeaker, ProposedStatement
 
@@ -439,7 +439,7 @@ class _Reader:
             ProposedSpeaker(
                 name=entities[i].name,
                 kind=entities[i].kind,
-                aliases=tuple(entities[i].aliases),
+                aliases=public_aliases(entities[i].name, entities[i].aliases),
                 roles=tuple(entities[i].roles),
                 affiliation=entities[i].affiliation,
                 members=tuple(used[m] for m in entities[i].members),

@@ -1,5 +1,6 @@
 """The article's speakers and who each mention refers to: names, surnames, pronouns, descriptions."""
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -67,6 +68,27 @@ def _person_words(name: str) -> tuple[str, ...]:
         if len(_PERSON_WORDS) < _MEMO_LIMIT:
             _PERSON_WORDS[name] = found
     return found
+
+
+_POSSESSIVE = re.compile(r"(?:'|’)s?$")
+
+
+def public_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:
+    """The aliases worth keeping in a speaker directory: other ways to refer to the speaker.
+
+    Mentions that are the name with a description in front ("former minister Ana Costa") only repeat
+    the name (the description is kept as a role), and a possessive ("Ana Costa's") is the name itself.
+    """
+    kept: list[str] = []
+    seen = {name.casefold()}
+    for alias in aliases:
+        alias = _POSSESSIVE.sub("", alias).strip()
+        folded = alias.casefold()
+        if not alias or folded in seen or folded.endswith(" " + name.casefold()):
+            continue
+        seen.add(folded)
+        kept.append(alias)
+    return tuple(kept)
 
 
 @dataclass(slots=True)

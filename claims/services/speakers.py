@@ -43,7 +43,9 @@ def speaker_find_by_name(*, name: str, kind: str | None = None) -> Speaker | Non
         return by_name[0]
     if by_name:
         return None
-    by_alias = list(active.filter(aliases__name__iexact=name).distinct()[:2])
+    # A description ("the prime minister") names different people over time: only names identify.
+    descriptive = Q(aliases__name__iregex=r"^(the|a|an)\s")
+    by_alias = list(active.filter(aliases__name__iexact=name).exclude(descriptive).distinct()[:2])
     return by_alias[0] if len(by_alias) == 1 else None
 
 

@@ -35,6 +35,11 @@ def test_find_by_name_uses_a_unique_alias_and_refuses_to_guess_between_two():
     assert speaker_find_by_name(name="Mr Okafor") is None
 
 
+def test_descriptions_never_identify_a_speaker():
+    SpeakerAliasFactory(speaker=SpeakerFactory(name="Helena Varga"), name="The Prime Minister")
+    assert speaker_find_by_name(name="The Prime Minister") is None
+
+
 def test_find_by_name_respects_kind():
     SpeakerFactory(name="Harbour Authority", kind=SpeakerKind.ORGANISATION)
     assert speaker_find_by_name(name="Harbour Authority", kind=SpeakerKind.PERSON) is None

@@ -1,6 +1,7 @@
 """Speaker resolution: pronouns, descriptions, surnames, spokespersons, organisations, groups, capitals."""
 
 from claims.extraction import extract
+from claims.extraction.speakers import public_aliases
 from tests.extraction.helpers import load, speaker_of
 
 
@@ -74,3 +75,8 @@ def test_embedded_post_is_attributed_to_its_author_with_handle_alias():
     _body, extraction = load("arts_council.txt")
     index = next(s for s in extraction.statements if s.text.startswith("Lots of cheers")).speaker
     assert "@klindqvist" in extraction.speakers[index].aliases
+
+
+def test_directory_aliases_drop_possessives_and_mentions_that_only_repeat_the_name():
+    aliases = ["Ana Costa’s", "former minister Ana Costa", "Ms Costa", "ms costa", "the minister"]
+    assert public_aliases("Ana Costa", aliases) == ("Ms Costa", "the minister")
