@@ -8,7 +8,9 @@ export DJANGO_DEBUG ?= 1
 .PHONY: install run test lint worker
 
 install:
-	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	@# Distributions that manage their own Python refuse a plain pip install; a user install still works there.
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv
 	$(UV) sync --frozen
 
 run: install

@@ -572,7 +572,7 @@ class QueueView(generics.ListAPIView):
 # --- relations, sources, citations, reviews -------------------------------------------------------
 
 
-class ClaimRelationViewSet(
+class LinkViewSet(
     PKLookupMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -580,15 +580,20 @@ class ClaimRelationViewSet(
     mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
+    """Base of the endpoints annotators tie claims together with: list, read, create, change, delete."""
+
+    ordering_fields = ["id", "created_at"]
+    ordering = ["id"]
+    role_rules = {"create": rules.LINK, "partial_update": rules.LINK, "destroy": rules.LINK}
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+
+class ClaimRelationViewSet(LinkViewSet):
     """Typed links between claims: a response rebuts, denies, clarifies ... the claim it answers."""
 
     queryset = ClaimRelation.objects.all()
     serializer_class = s.ClaimRelationSerializer
     filterset_class = ClaimRelationFilterSet
-    ordering_fields = ["id", "created_at"]
-    ordering = ["id"]
-    role_rules = {"create": rules.LINK, "partial_update": rules.LINK, "destroy": rules.LINK}
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         return selectors.relation_list()
@@ -658,23 +663,12 @@ class SourceViewSet(
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class CitationViewSet(
-    PKLookupMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
+class CitationViewSet(LinkViewSet):
     """Sources cited for or against claims, with the excerpt that matters."""
 
     queryset = Citation.objects.all()
     serializer_class = s.CitationSerializer
     filterset_class = CitationFilterSet
-    ordering_fields = ["id", "created_at"]
-    ordering = ["id"]
-    role_rules = {"create": rules.LINK, "partial_update": rules.LINK, "destroy": rules.LINK}
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         return selectors.citation_list()
