@@ -31,6 +31,7 @@ from claims import permissions
 from claims.choices import OPEN_REVIEW_STATUSES, ClaimStatus, Rating, ReviewStatus, WebhookEvent
 from claims.exceptions import ConcurrentChange, RoleRequired, TransitionNotAllowed
 from claims.models import Claim, Note, Review
+from claims.services.fields import changeable_fields_check
 from claims.services.webhooks import webhook_event_emit
 from claims.webhooks.payloads import claim_payload, review_payload
 
@@ -347,9 +348,7 @@ def _require_author(review: Review, user: Any, verb: str) -> None:
 
 def review_revise(*, review: Review, user: Any, **changes: Any) -> Review:
     """Let the author improve a verdict while it waits for approval (rating, summary, body)."""
-    unknown = set(changes) - {"rating", "summary", "body"}
-    if unknown:
-        raise ValidationError({field: ["This field cannot be changed here."] for field in sorted(unknown)})
+    changeable_fields_check(changes, {"rating", "summary", "body"})
     permissions.require(user, permissions.REVIEW)
     with transaction.atomic(), pghistory.context(user=user.pk):
         locked = _lock_review(review.pk)

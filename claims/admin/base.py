@@ -53,6 +53,11 @@ class ServiceModelAdmin(admin.ModelAdmin):
             )
             return HttpResponseRedirect(change_url)
 
+    @staticmethod
+    def changed_values(form, fields) -> dict:
+        """The values of `fields` that the form changed: what an update service is handed."""
+        return {field: form.cleaned_data[field] for field in form.changed_data if field in fields}
+
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)

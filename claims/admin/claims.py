@@ -186,7 +186,7 @@ class ClaimAdmin(ServiceModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if change:
-            changes = {field: data[field] for field in form.changed_data if field in EDITABLE_FIELDS}
+            changes = self.changed_values(form, EDITABLE_FIELDS)
             if changes:
                 saved = editing.claim_update(claim=obj, user=request.user, **changes)
                 obj.refresh_from_db()
@@ -311,11 +311,11 @@ class ClaimAdmin(ServiceModelAdmin):
 
     # Bulk actions: every row goes through the workflow and reports its own refusal.
 
-    def _bulk(self, request, queryset, label: str, write) -> None:
+    def _bulk(self, request, queryset, label: str, transition: str, data: dict | None = None) -> None:
         done, refused = 0, {}
         for claim in queryset.order_by("pk"):
             try:
-                write(claim)
+                views.TRANSITIONS[transition].run(claim=claim, user=request.user, data=data or {})
             except (ClaimtrackError, ValidationError) as error:
                 refused.setdefault(views.error_text(error), []).append(claim.pk)
             else:
@@ -328,21 +328,11 @@ class ClaimAdmin(ServiceModelAdmin):
 
     @admin.action(description="Accept selected proposals")
     def accept_selected(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            "Accepted",
-            lambda c: views.TRANSITIONS["accept"].run(claim=c, user=request.user, data={}),
-        )
+        self._bulk(request, queryset, "Accepted", "accept")
 
     @admin.action(description="Reject selected proposals")
     def reject_selected(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            "Rejected",
-            lambda c: views.TRANSITIONS["reject"].run(claim=c, user=request.user, data={}),
-        )
+        self._bulk(request, queryset, "Rejected", "reject")
 
     @admin.action(description="Assign selected claims to a reviewer…")
     def assign_selected(self, request, queryset):
@@ -350,12 +340,7 @@ class ClaimAdmin(ServiceModelAdmin):
             form = AssignForm(request.POST)
             if form.is_valid():
                 assignee = form.cleaned_data["assignee"]
-                self._bulk(
-                    request,
-                    queryset,
-                    "Assigned",
-                    lambda c: views.TRANSITIONS["assign"].run(claim=c, user=request.user, data={"assignee": assignee}),
-                )
+                self._bulk(request, queryset, "Assigned", "assign", {"assignee": assignee})
                 return None
         else:
             form = AssignForm()
@@ -389,7 +374,7 @@ class ClaimRelationAdmin(ServiceModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            changes = {field: form.cleaned_data[field] for field in form.changed_data if field in RELATION_FIELDS}
+            changes = self.changed_values(form, RELATION_FIELDS)
             if changes:
                 editing.claim_relation_update(relation=obj, user=request.user, **changes)
             return

@@ -65,7 +65,7 @@ class WebhookSubscriptionAdmin(ServiceModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if change:
-            changes = {f: data[f] for f in form.changed_data if f in ("url", "description", "events", "is_active")}
+            changes = self.changed_values(form, ("url", "description", "events", "is_active"))
             if changes:
                 webhook_subscription_update(subscription=obj, user=request.user, **changes)
             return

@@ -51,7 +51,7 @@ class SourceAdmin(ServiceModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if change:
-            changes = {f: data[f] for f in form.changed_data if f in SOURCE_FIELDS}
+            changes = self.changed_values(form, SOURCE_FIELDS)
             if changes:
                 editing.source_update(source=obj, user=request.user, **changes)
             return
@@ -81,7 +81,7 @@ class CitationAdmin(ServiceModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            changes = {field: form.cleaned_data[field] for field in form.changed_data if field in CITATION_FIELDS}
+            changes = self.changed_values(form, CITATION_FIELDS)
             if changes:
                 editing.citation_update(citation=obj, user=request.user, **changes)
             return

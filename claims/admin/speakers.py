@@ -85,7 +85,7 @@ class SpeakerAdmin(ServiceModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if change:
-            changes = {f: data[f] for f in form.changed_data if f in ("name", "kind", "description", "organisation")}
+            changes = self.changed_values(form, ("name", "kind", "description", "organisation"))
             if changes:
                 speaker_update(speaker=obj, user=request.user, **changes)
             return

@@ -367,6 +367,10 @@ class ChangesSerializer(serializers.Serializer):
 # --- articles -------------------------------------------------------------------------------------
 
 
+# What every article representation starts with.
+ARTICLE_FIELDS = ["id", "headline", "outlet", "byline", "url", "published", "language", "source_name"]
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     outlet = OutletBriefSerializer(read_only=True, allow_null=True)
     url = url_or_blank(read_only=True)
@@ -374,18 +378,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = [
-            "id",
-            "headline",
-            "outlet",
-            "byline",
-            "url",
-            "published",
-            "language",
-            "source_name",
-            "claim_count",
-            "created_at",
-        ]
+        fields = [*ARTICLE_FIELDS, "claim_count", "created_at"]
         read_only_fields = fields
 
 
@@ -414,28 +407,13 @@ class ArticleClaimSerializer(serializers.Serializer):
         }
 
 
-class ArticleDetailSerializer(serializers.ModelSerializer):
-    outlet = OutletBriefSerializer(read_only=True, allow_null=True)
-    url = url_or_blank(read_only=True)
+class ArticleDetailSerializer(ArticleSerializer):
+    claim_count = None  # the detail lists the claims themselves
     claims = ArticleClaimSerializer(many=True, read_only=True)
 
     class Meta:
         model = Article
-        fields = [
-            "id",
-            "headline",
-            "outlet",
-            "byline",
-            "url",
-            "published",
-            "language",
-            "source_name",
-            "body",
-            "content_hash",
-            "claims",
-            "created_at",
-            "updated_at",
-        ]
+        fields = [*ARTICLE_FIELDS, "body", "content_hash", "claims", "created_at", "updated_at"]
         read_only_fields = fields
 
 

@@ -744,6 +744,18 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         review = write(claim=claim, user=request.user, **data)
         return review_response(review.pk, status.HTTP_201_CREATED)
 
+    def _run_transition(self, request, pk, transition, serializer_class=None, *, require_if_match=False) -> Response:
+        """Parse the body (if the step takes one), apply it under the row locks, answer with the review."""
+        arguments = {}
+        if serializer_class is not None:
+            serializer = serializer_class(data=request.data, partial=request.method == "PATCH")
+            serializer.is_valid(raise_exception=True)
+            arguments = serializer.validated_data
+        with transaction.atomic():
+            review = self._locked_review(pk, require_if_match=require_if_match)
+            review = transition(review=review, user=request.user, **arguments)
+        return review_response(review.pk)
+
     def _locked_review(self, pk, *, require_if_match: bool = False) -> Review:
         """Lock the review row; check If-Match (required for edits, honoured when sent with actions)."""
         # Claim row first, then the review: the order the workflow locks them in, so the two never deadlock.
@@ -760,13 +772,9 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         parameters=[review_if_match_header],
     )
     def partial_update(self, request, pk=None):
-        serializer = s.ReviewReviseSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            review = workflow.review_revise(
-                review=self._locked_review(pk, require_if_match=True), user=request.user, **serializer.validated_data
-            )
-        return review_response(review.pk)
+        return self._run_transition(
+            request, pk, workflow.review_revise, s.ReviewReviseSerializer, require_if_match=True
+        )
 
     @extend_schema(
         summary="Withdraw your verdict before it is approved; the claim returns to review (needs If-Match)",
@@ -776,9 +784,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     )
     def destroy(self, request, pk=None):
         # The verdict is kept, marked withdrawn, so the answer shows it as it now stands.
-        with transaction.atomic():
-            review = workflow.review_withdraw(review=self._locked_review(pk, require_if_match=True), user=request.user)
-        return review_response(review.pk)
+        return self._run_transition(request, pk, workflow.review_withdraw, require_if_match=True)
 
     @extend_schema(
         summary="Withdraw your verdict before it is approved (the same as DELETE; If-Match optional)",
@@ -788,9 +794,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        with transaction.atomic():
-            review = workflow.review_withdraw(review=self._locked_review(pk), user=request.user)
-        return review_response(review.pk)
+        return self._run_transition(request, pk, workflow.review_withdraw)
 
     @extend_schema(
         summary="Approve and publish a submitted verdict (not by its author)",
@@ -800,9 +804,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     )
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        with transaction.atomic():
-            review = workflow.review_publish(review=self._locked_review(pk), user=request.user)
-        return review_response(review.pk)
+        return self._run_transition(request, pk, workflow.review_publish)
 
     @extend_schema(
         summary="Return a submitted verdict to its reviewer",
@@ -812,13 +814,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     )
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
-        serializer = s.RejectSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            review = workflow.review_send_back(
-                review=self._locked_review(pk), user=request.user, reason=serializer.validated_data["reason"]
-            )
-        return review_response(review.pk)
+        return self._run_transition(request, pk, workflow.review_send_back, s.RejectSerializer)
 
 
 # --- webhooks and tokens --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from claims.anchoring import quote_context
 from claims.choices import ClaimKind, ClaimOrigin, ClaimStatus, ClaimType, RelationType, Stance, WebhookEvent
 from claims.exceptions import StillInUse, TransitionNotAllowed
 from claims.models import Citation, Claim, ClaimRelation, Note, Source, Speaker
+from claims.services.fields import changeable_fields_check
 from claims.services.webhooks import webhook_event_emit
 from claims.webhooks.payloads import claim_payload
 
@@ -98,7 +99,7 @@ def claim_create(
 def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
     """Correct a claim's span (`start`/`end`), speaker, kind, type or directness."""
     permissions.require(user, permissions.EDIT_CLAIM)
-    _changes_checked(changes, _CLAIM_FIELDS)
+    changeable_fields_check(changes, _CLAIM_FIELDS)
     if "kind" in changes:
         _check_choice("kind", changes["kind"], ClaimKind)
     if "claim_type" in changes:
@@ -146,12 +147,6 @@ def claim_delete(*, claim: Claim, user: Any) -> None:
         webhook_event_emit(event=WebhookEvent.CLAIM_DELETED, payload=payload)
 
 
-def _changes_checked(changes: dict[str, Any], allowed: frozenset[str]) -> None:
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValidationError({field: ["This field cannot be changed here."] for field in sorted(unknown)})
-
-
 def _announce(claim: Claim, changed: list[str]) -> None:
     webhook_event_emit(event=WebhookEvent.CLAIM_UPDATED, payload={"claim": claim_payload(claim), "changed": changed})
 
@@ -194,7 +189,7 @@ def claim_relation_delete(*, relation: ClaimRelation, user: Any) -> None:
 def claim_relation_update(*, relation: ClaimRelation, user: Any, **changes: Any) -> ClaimRelation:
     """Change how one claim relates to another (its type) or the note explaining it."""
     permissions.require(user, permissions.LINK)
-    _changes_checked(changes, _RELATION_FIELDS)
+    changeable_fields_check(changes, _RELATION_FIELDS)
     if "relation_type" in changes:
         _check_choice("relation_type", changes["relation_type"], RelationType)
     with transaction.atomic(), pghistory.context(user=user.pk):
@@ -222,7 +217,7 @@ def _clean_source(source: Source) -> None:
 def source_create(*, user: Any, **fields: Any) -> Source:
     """Record a piece of evidence (official record, dataset, document, article, post, broadcast)."""
     permissions.require(user, permissions.LINK)
-    _changes_checked(fields, _SOURCE_FIELDS)
+    changeable_fields_check(fields, _SOURCE_FIELDS)
     source = Source(**fields)
     _clean_source(source)
     with transaction.atomic(), pghistory.context(user=user.pk):
@@ -233,7 +228,7 @@ def source_create(*, user: Any, **fields: Any) -> Source:
 def source_update(*, source: Source, user: Any, **changes: Any) -> Source:
     """Correct a source's description."""
     permissions.require(user, permissions.LINK)
-    _changes_checked(changes, _SOURCE_FIELDS)
+    changeable_fields_check(changes, _SOURCE_FIELDS)
     with transaction.atomic(), pghistory.context(user=user.pk):
         locked = Source.objects.select_for_update().get(pk=source.pk)
         for field, value in changes.items():
@@ -273,7 +268,7 @@ def citation_create(*, claim: Claim, source: Source, stance: str, user: Any, exc
 def citation_update(*, citation: Citation, user: Any, **changes: Any) -> Citation:
     """Change a citation's stance or the excerpt that matters."""
     permissions.require(user, permissions.LINK)
-    _changes_checked(changes, _CITATION_FIELDS)
+    changeable_fields_check(changes, _CITATION_FIELDS)
     if "stance" in changes:
         _check_choice("stance", changes["stance"], Stance)
     with transaction.atomic(), pghistory.context(user=user.pk):

@@ -11,6 +11,7 @@ from django.db.models.functions import Greatest, Upper
 from claims import permissions
 from claims.choices import SpeakerKind
 from claims.models import Claim, Speaker, SpeakerAlias, SpeakerRole
+from claims.services.fields import changeable_fields_check
 
 # How alike a query and a name must be (pg_trgm word similarity) for a fuzzy match.
 FUZZY_THRESHOLD = 0.5
@@ -73,10 +74,7 @@ def speaker_create(
 def speaker_update(*, speaker: Speaker, user, **changes) -> Speaker:
     """Change a speaker's name, kind, description or organisation."""
     permissions.require(user, permissions.EDIT_SPEAKER)
-    allowed = {"name", "kind", "description", "organisation"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValidationError({field: "This field cannot be changed here." for field in unknown})
+    changeable_fields_check(changes, {"name", "kind", "description", "organisation"})
     for field, value in changes.items():
         setattr(speaker, field, value)
     speaker.full_clean()

@@ -20,6 +20,7 @@ from django.utils import timezone
 from claims import permissions
 from claims.choices import WebhookDeliveryStatus, WebhookEvent
 from claims.models import WebhookDelivery, WebhookSubscription
+from claims.services.fields import changeable_fields_check
 from claims.webhooks.tasks import delivery_schedule
 
 _UPDATABLE = frozenset({"url", "events", "description", "is_active"})
@@ -72,9 +73,7 @@ def webhook_subscription_create(
 def webhook_subscription_update(*, subscription: WebhookSubscription, user: Any, **changes: Any) -> WebhookSubscription:
     """Change url, events, description or is_active; re-enabling clears the failure count and reason."""
     permissions.require(user, permissions.MANAGE_WEBHOOKS)
-    unknown = set(changes) - _UPDATABLE
-    if unknown:
-        raise ValidationError({field: ["This field cannot be changed here."] for field in sorted(unknown)})
+    changeable_fields_check(changes, _UPDATABLE)
     if "url" in changes:
         changes["url"] = _clean_url(changes["url"])
     if "events" in changes:
