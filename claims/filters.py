@@ -61,7 +61,9 @@ class SpeakerFilterSet(filters.FilterSet):
 class ClaimFilterSet(filters.FilterSet):
     article = filters.NumberFilter(field_name="article_id")
     speaker = filters.NumberFilter(field_name="speaker_id")
-    status = filters.MultipleChoiceFilter(choices=ClaimStatus.choices)
+    # A claim has one status, so OR-ing several never repeats a row: without `distinct=False` the filter
+    # adds DISTINCT, and PostgreSQL renders every matching row's document before it can apply the LIMIT.
+    status = filters.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     kind = filters.ChoiceFilter(choices=ClaimKind.choices)
     claim_type = filters.ChoiceFilter(choices=ClaimType.choices)
     outlet = filters.NumberFilter(field_name="article__outlet_id")

@@ -47,6 +47,8 @@ class Speaker(models.Model):
         ]
         indexes = [
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="speaker_name_trgm"),
+            # Exact, case-blind name lookups (importing matches every extracted name this way).
+            models.Index(Upper("name"), name="speaker_name_upper"),
         ]
 
     def __str__(self) -> str:
@@ -68,6 +70,7 @@ class SpeakerAlias(models.Model):
         ]
         indexes = [
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="speaker_alias_name_trgm"),
+            models.Index(Upper("name"), name="speaker_alias_name_upper"),
         ]
 
     def __str__(self) -> str:
