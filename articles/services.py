@@ -7,15 +7,57 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
+from articles import identity
 from articles.cleaning import clean_article
-from articles.models import Article, Outlet
+from articles.models import Article, ArticleVersion, Outlet
+from articles.versions import correction_notes
+
+
+class ImportStatus:
+    CREATED = "created"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
 
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What an import did: a new article, nothing (text seen before), or a new version of a known one."""
+
     article: Article
-    created: bool
+    status: str
+    version: ArticleVersion | None = None
+    previous_body: str = ""
+
+    @property
+    def created(self) -> bool:
+        return self.status == ImportStatus.CREATED
+
+    @property
+    def updated(self) -> bool:
+        return self.status == ImportStatus.UPDATED
+
+
+class LikelyDuplicate(ValidationError):
+    """Text without a URL that is almost the same as a stored article; refused unless asked for."""
+
+    def __init__(self, *, article: Article, similarity: float):
+        self.article, self.similarity = article, similarity
+        super().__init__(
+            {
+                "body": [
+                    f"Almost the same text as article #{article.pk} “{article.headline}” "
+                    f"(similarity {similarity:.2f}); import it with its URL to record a new version, "
+                    "or allow the duplicate to store it anyway."
+                ]
+            }
+        )
+
+
+# How many articles sharing sketch hashes are compared when looking for a near-duplicate.
+NEAR_DUPLICATE_CANDIDATES = 20
 
 
 def content_hash(raw: str) -> str:
@@ -42,6 +84,28 @@ def outlet_get_or_create(*, name: str, domain: str = "") -> Outlet:
     return outlet
 
 
+def article_find_near_duplicate(*, body: str, sketch: list[int] | None = None) -> tuple[Article, float] | None:
+    """The stored article whose text is most like `body`, if it is alike enough to be the same one."""
+    sketch = identity.text_sketch(body) if sketch is None else sketch
+    if not sketch:
+        return None
+    shared = RawSQL("cardinality(array(select unnest(text_sketch) intersect select unnest(%s::bigint[])))", (sketch,))
+    candidates = (
+        Article.objects.filter(text_sketch__overlap=sketch)
+        .annotate(shared=shared)
+        .order_by("-shared", "id")
+        .only("id", "headline", "url", "text_sketch")[:NEAR_DUPLICATE_CANDIDATES]
+    )
+    best = max(
+        ((candidate, identity.sketch_similarity(sketch, candidate.text_sketch)) for candidate in candidates),
+        key=lambda pair: pair[1],
+        default=None,
+    )
+    if best is None or best[1] < identity.NEAR_DUPLICATE_SIMILARITY:
+        return None
+    return best
+
+
 @transaction.atomic
 def article_import(
     *,
@@ -53,34 +117,143 @@ def article_import(
     published: dt.date | None = None,
     byline: str = "",
     language: str = "en",
+    allow_duplicate: bool = False,
 ) -> ImportResult:
-    """Clean and store one article; re-importing the same text returns the stored one unchanged."""
+    """Clean and store one article, or a new version of the article at the same canonical URL.
+
+    The same text imported again (at any URL, in any format) changes nothing. Text without a URL is the
+    same article as a stored one with the same normalised text, and is refused as a `LikelyDuplicate`
+    when it is almost the same (unless `allow_duplicate`).
+    """
     article_text_check(raw=raw)
     digest = content_hash(raw)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        return ImportResult(article=existing, created=False)
+    now = timezone.now()
+    current = Article.objects.filter(content_hash=digest).first()
+    if current is not None:
+        _version_touch(article=current, now=now)
+        return ImportResult(article=current, status=ImportStatus.UNCHANGED)
+    earlier = ArticleVersion.objects.filter(content_hash=digest).select_related("article").order_by("-number").first()
+    if earlier is not None:
+        # An older text seen again (a cached copy, a feed replay) is not a change back.
+        ArticleVersion.objects.filter(pk=earlier.pk).update(last_seen_at=now)
+        return ImportResult(article=earlier.article, status=ImportStatus.UNCHANGED)
 
     cleaned = clean_article(raw)
     if not cleaned.body.strip():
         raise ValidationError({"body": "Article has no text once boilerplate is removed."})
+    canonical = identity.canonical_url(url)
+    normal_hash = identity.text_hash(cleaned.body)
+    sketch = identity.text_sketch(cleaned.body)
+
+    known = Article.objects.select_for_update().filter(canonical_url=canonical).first() if canonical else None
+    if known is not None:
+        if known.text_hash == normal_hash:
+            _version_touch(article=known, now=now)
+            return ImportResult(article=known, status=ImportStatus.UNCHANGED)
+        return _version_add(
+            article=known,
+            raw=raw,
+            body=cleaned.body,
+            digest=digest,
+            normal_hash=normal_hash,
+            sketch=sketch,
+            headline=headline,
+            source_name=source_name,
+            now=now,
+        )
+
+    same_text = Article.objects.select_for_update().filter(text_hash=normal_hash).order_by("id").first()
+    if same_text is not None:
+        if canonical and not same_text.canonical_url:
+            # The text was first pasted without its address; now the article is known by it.
+            same_text.url, same_text.canonical_url = url, canonical
+            same_text.save(update_fields=["url", "canonical_url", "updated_at"])
+        _version_touch(article=same_text, now=now)
+        return ImportResult(article=same_text, status=ImportStatus.UNCHANGED)
+
+    if not canonical and not allow_duplicate:
+        duplicate = article_find_near_duplicate(body=cleaned.body, sketch=sketch)
+        if duplicate is not None:
+            raise LikelyDuplicate(article=duplicate[0], similarity=duplicate[1])
+
     article = Article(
         headline=(headline or cleaned.headline)[:500],
         outlet=outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None,
         byline=byline,
         url=url,
+        canonical_url=canonical,
         published=published or cleaned.published,
         language=language,
         body=cleaned.body,
         raw_text=raw,
         source_name=source_name[:300],
         content_hash=digest,
+        text_hash=normal_hash,
+        text_sketch=sketch,
     )
-    article.full_clean(exclude=["search_vector", "content_hash"])
+    article.full_clean(exclude=["search_vector", "content_hash", "text_sketch"])
     try:
         with transaction.atomic():
             article.save()
     except IntegrityError:
-        # The same text arrived concurrently and the other import won: that article is this one.
-        return ImportResult(article=Article.objects.get(content_hash=digest), created=False)
-    return ImportResult(article=article, created=True)
+        # The same text or URL arrived concurrently and the other import won: that article is this one.
+        winner = Article.objects.filter(content_hash=digest).first() or (
+            Article.objects.filter(canonical_url=canonical).first() if canonical else None
+        )
+        if winner is None:
+            raise
+        return ImportResult(article=winner, status=ImportStatus.UNCHANGED)
+    ArticleVersion.objects.create(
+        article=article,
+        number=1,
+        body=article.body,
+        raw_text=raw,
+        content_hash=digest,
+        source_name=article.source_name,
+        first_seen_at=now,
+        last_seen_at=now,
+    )
+    return ImportResult(article=article, status=ImportStatus.CREATED)
+
+
+def _version_touch(*, article: Article, now) -> None:
+    ArticleVersion.objects.filter(article=article).order_by("-number")[:1].update(last_seen_at=now)
+
+
+def _version_add(
+    *,
+    article: Article,
+    raw: str,
+    body: str,
+    digest: str,
+    normal_hash: str,
+    sketch: list[int],
+    headline: str,
+    source_name: str,
+    now,
+) -> ImportResult:
+    """Record changed text seen at a known URL as the article's newest version; its body becomes the text."""
+    previous_body = article.body
+    last = article.versions.order_by("-number").first()
+    notes = correction_notes(previous_body, body)
+    version = ArticleVersion.objects.create(
+        article=article,
+        number=(last.number if last else 0) + 1,
+        body=body,
+        raw_text=raw,
+        content_hash=digest,
+        source_name=source_name[:300],
+        first_seen_at=now,
+        last_seen_at=now,
+        correction_note="\n".join(notes),
+        silent_edit=not notes,
+    )
+    article.body, article.raw_text, article.content_hash = body, raw, digest
+    article.text_hash, article.text_sketch = normal_hash, sketch
+    if headline:
+        article.headline = headline[:500]
+    if source_name:
+        article.source_name = source_name[:300]
+    article.full_clean(exclude=["search_vector", "content_hash", "text_sketch"])
+    article.save()
+    return ImportResult(article=article, status=ImportStatus.UPDATED, version=version, previous_body=previous_body)

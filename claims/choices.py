@@ -119,6 +119,7 @@ class WebhookEvent(models.TextChoices):
     CLAIM_ASSIGNED = "claim.assigned", "Claim assigned"
     CLAIM_UPDATED = "claim.updated", "Claim updated"
     CLAIM_DELETED = "claim.deleted", "Claim deleted"
+    ARTICLE_UPDATED = "article.updated", "Article updated (new version, claims moved or orphaned)"
     REVIEW_SUBMITTED = "review.submitted", "Verdict submitted"
     REVIEW_PUBLISHED = "review.published", "Verdict published"
 

@@ -26,7 +26,7 @@ from claims.services.proposals import article_ingest
 
 from . import views
 from .charts import STATUS_COLOURS
-from .forms import CiteForm, ClaimCreateForm, LinkForm, RejectForm
+from .forms import CiteForm, ClaimCreateForm, LinkForm, ReattachForm, RejectForm
 from .highlight import claim_hover_text, highlight_body, relation_map
 
 
@@ -76,6 +76,11 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
                 name="articles_article_link",
             ),
             path(
+                "<path:object_id>/workbench/reattach/",
+                wrap(require_POST(self.reattach_view)),
+                name="articles_article_reattach",
+            ),
+            path(
                 "<path:object_id>/workbench/cite/",
                 wrap(require_POST(self.cite_view)),
                 name="articles_article_cite",
@@ -110,6 +115,7 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
                 "claim_url": reverse("admin:claims_claim_change", args=[claim.pk]),
             }
             for claim in claims
+            if claim.orphaned_at is None
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -131,6 +137,7 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
             "legend_statuses": [(value, label, STATUS_COLOURS[value]) for value, label in ClaimStatus.choices],
             "status_colours_json": json.dumps(STATUS_COLOURS),
             "workbench_url": self._workbench_url(article),
+            "orphans": [claim for claim in claims if claim.orphaned_at is not None],
         }
         return TemplateResponse(request, "admin/articles/article/workbench.html", context)
 
@@ -145,6 +152,12 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         relation = views.relation_create_from_form(request, form)
         claim_id = form.cleaned_data.get("claim").pk if relation and form.is_valid() else None
         return views.redirect_back(request, self._workbench_url(article, claim_id))
+
+    def reattach_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        form = ReattachForm(request.POST)
+        claim = views.claim_reattach_from_form(request, article=article, form=form)
+        return views.redirect_back(request, self._workbench_url(article, getattr(claim, "pk", None)))
 
     def cite_view(self, request, object_id):
         article = self._article_or_404(request, object_id)

@@ -151,3 +151,11 @@ class MergeSpeakersForm(forms.Form):
     def __init__(self, *args, speakers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["survivor"].queryset = speakers
+
+
+class ReattachForm(forms.Form):
+    """An orphaned claim and the span of the current text it belongs to (filled from the selection)."""
+
+    claim = forms.IntegerField(widget=forms.HiddenInput)
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

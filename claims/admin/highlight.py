@@ -24,7 +24,7 @@ def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
     and each piece is marked with the innermost claim covering it, listing all covering claims so that
     hovering any of them lights up every piece.
     """
-    spans = [c for c in claims if 0 <= c.start < c.end <= len(body)]
+    spans = [c for c in claims if c.orphaned_at is None and 0 <= c.start < c.end <= len(body)]
     bounds = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
     pieces: list[str] = []
     for start, end in pairwise(bounds):

@@ -20,8 +20,9 @@ from claims.exceptions import ClaimtrackError
 from claims.models import Claim
 from claims.services import editing
 from claims.services.speakers import speaker_create
+from claims.services.versions import claim_reattach
 
-from .forms import AssignForm, CiteForm, ClaimCreateForm, LinkForm, NoteForm, RejectForm, ReviewForm
+from .forms import AssignForm, CiteForm, ClaimCreateForm, LinkForm, NoteForm, ReattachForm, RejectForm, ReviewForm
 
 
 def error_text(error: Exception) -> str:
@@ -280,4 +281,21 @@ def note_create_from_form(request: HttpRequest, *, claim: Claim, form: NoteForm)
         request,
         lambda: editing.note_create(claim=claim, user=request.user, body=form.cleaned_data["body"]),
         "Note added.",
+    )
+
+
+def claim_reattach_from_form(request: HttpRequest, *, article, form: ReattachForm) -> Claim | None:
+    """Put an orphaned claim of this article on the text the reviewer selected."""
+    if not form.is_valid():
+        form_errors(request, form)
+        return None
+    data = form.cleaned_data
+    claim = Claim.objects.filter(pk=data["claim"], article=article).first()
+    if claim is None:
+        messages.error(request, "No such claim in this article.")
+        return None
+    return attempt(
+        request,
+        lambda: claim_reattach(claim=claim, start=data["start"], end=data["end"], user=request.user),
+        lambda claim: f"Claim #{claim.pk} re-attached: {claim}.",
     )

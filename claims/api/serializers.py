@@ -409,12 +409,70 @@ class ArticleClaimSerializer(serializers.Serializer):
 
 class ArticleDetailSerializer(ArticleSerializer):
     claim_count = None  # the detail lists the claims themselves
-    claims = ArticleClaimSerializer(many=True, read_only=True)
+    claims = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
-        fields = [*ARTICLE_FIELDS, "body", "content_hash", "claims", "created_at", "updated_at"]
+        fields = [*ARTICLE_FIELDS, "canonical_url", "body", "content_hash", "claims", "created_at", "updated_at"]
         read_only_fields = fields
+
+
+    @extend_schema_field(ArticleClaimSerializer(many=True))
+    def get_claims(self, article):
+        # Orphans stand on no span of this body: they are listed at /articles/{id}/orphans/.
+        return [ArticleClaimSerializer(claim).data for claim in article.claims.all() if claim.orphaned_at is None]
+
+
+class ArticleVersionSerializer(serializers.Serializer):
+    """One text seen at an article and when; `silent_edit` when it changed without a correction note."""
+
+    number = serializers.IntegerField(read_only=True)
+    first_seen_at = serializers.DateTimeField(read_only=True)
+    last_seen_at = serializers.DateTimeField(read_only=True)
+    silent_edit = serializers.BooleanField(read_only=True)
+    correction_note = serializers.CharField(read_only=True)
+    content_hash = serializers.CharField(read_only=True)
+    source_name = serializers.CharField(read_only=True)
+
+
+class DiffOpSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"], read_only=True)
+    text = serializers.CharField(read_only=True, trim_whitespace=False)
+
+
+class ArticleDiffSerializer(serializers.Serializer):
+    """Two versions of an article and their word-level difference (and the same as a unified diff)."""
+
+    from_version = serializers.IntegerField(read_only=True)
+    to_version = serializers.IntegerField(read_only=True)
+    silent_edit = serializers.BooleanField(read_only=True)
+    ops = DiffOpSerializer(many=True, read_only=True)
+    unified = serializers.CharField(read_only=True, trim_whitespace=False)
+
+    def to_representation(self, diff):
+        return {
+            "from_version": diff["from"].number,
+            "to_version": diff["to"].number,
+            "silent_edit": diff["to"].silent_edit,
+            "ops": [{"op": op.op, "text": op.text} for op in diff["ops"]],
+            "unified": diff["unified"],
+        }
+
+
+class OrphanClaimSerializer(ArticleClaimSerializer):
+    """A claim a new version lost: its text, and offsets in the version it was last found in."""
+
+    orphaned_at = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, claim):
+        return {**super().to_representation(claim), "orphaned_at": claim.orphaned_at}
+
+
+class ReattachSerializer(serializers.Serializer):
+    """The span of the current text an orphaned claim belongs to."""
+
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=1)
 
 
 class ArticleCreateSerializer(serializers.Serializer):
@@ -428,6 +486,9 @@ class ArticleCreateSerializer(serializers.Serializer):
     byline = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     language = serializers.CharField(max_length=12, required=False, default="en")
     source_name = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    allow_duplicate = serializers.BooleanField(
+        required=False, default=False, help_text="Store text without a URL even if it is almost a stored article's."
+    )
 
     def validate_text(self, value: str) -> str:
         if "\x00" in value:

@@ -13,7 +13,8 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
-from articles.models import Article
+from articles.models import Article, ArticleVersion
+from articles.services import LikelyDuplicate
 from claims import permissions as rules
 from claims import selectors, workflow
 from claims.api import serializers as s
@@ -40,6 +41,7 @@ from claims.models.webhooks import WebhookSubscription
 from claims.services import editing, speakers, tokens
 from claims.services import webhooks as webhook_services
 from claims.services.proposals import article_ingest
+from claims.services.versions import claim_reattach
 
 MAX_ID = 2**63 - 1
 ID_PATTERN = r"[0-9]+"
@@ -125,22 +127,80 @@ class ArticleViewSet(PKLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         data = serializer.validated_data
         if len(data["text"].encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
             raise PayloadTooLarge(f"An article may be at most {settings.ARTICLE_MAX_BYTES} bytes.")
-        result = article_ingest(
-            raw=data["text"],
-            user=request.user,
-            headline=data["headline"],
-            outlet_name=data["outlet"],
-            url=data["url"],
-            published=data["published"],
-            byline=data["byline"],
-            language=data["language"],
-            source_name=data["source_name"],
-        )
+        try:
+            result = article_ingest(
+                raw=data["text"],
+                user=request.user,
+                headline=data["headline"],
+                outlet_name=data["outlet"],
+                url=data["url"],
+                published=data["published"],
+                byline=data["byline"],
+                language=data["language"],
+                source_name=data["source_name"],
+                allow_duplicate=data["allow_duplicate"],
+            )
+        except LikelyDuplicate as duplicate:
+            original = duplicate.article
+            return Response(
+                {
+                    "body": duplicate.messages,
+                    "duplicate_of": {
+                        "id": original.pk,
+                        "headline": original.headline,
+                        "url": original.url,
+                        "api_url": self.request.build_absolute_uri(reverse("api:article-detail", args=[original.pk])),
+                    },
+                    "similarity": round(duplicate.similarity, 3),
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
         article = selectors.article_detail().get(pk=result.article.pk)
-        return Response(
-            s.ArticleDetailSerializer(article).data,
-            status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
-        )
+        data = {**s.ArticleDetailSerializer(article).data, "import_status": result.status}
+        if result.reanchor is not None:
+            data["reanchor"] = result.reanchor.as_payload()
+        return Response(data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+    @extend_schema(
+        summary="The texts seen at this article, oldest first", responses=s.ArticleVersionSerializer(many=True)
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def versions(self, request, pk=None):
+        article = get_object_or_404(Article.objects.only("id"), pk=checked_id(pk))
+        return Response(s.ArticleVersionSerializer(selectors.article_versions(article=article), many=True).data)
+
+    @extend_schema(
+        summary="How two versions differ (default: the latest against the one before)",
+        parameters=[
+            OpenApiParameter("from", int, description="The older version's number."),
+            OpenApiParameter("to", int, description="The newer version's number."),
+        ],
+        responses=s.ArticleDiffSerializer,
+        filters=False,
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def diff(self, request, pk=None):
+        article = get_object_or_404(Article.objects.only("id"), pk=checked_id(pk))
+        numbers = {}
+        for name in ("from", "to"):
+            value = request.query_params.get(name)
+            if value is not None:
+                if not value.isdigit():
+                    raise exceptions.ValidationError({name: ["A version number."]})
+                numbers[name] = int(value)
+        try:
+            diff = selectors.article_version_diff(article=article, old=numbers.get("from"), new=numbers.get("to"))
+        except ArticleVersion.DoesNotExist:
+            raise exceptions.NotFound("No such version of this article.") from None
+        return Response(s.ArticleDiffSerializer(diff).data)
+
+    @extend_schema(
+        summary="Claims a new version lost, to be re-attached", responses=s.OrphanClaimSerializer(many=True)
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def orphans(self, request, pk=None):
+        article = get_object_or_404(Article.objects.only("id"), pk=checked_id(pk))
+        return Response(s.OrphanClaimSerializer(selectors.article_orphans(article=article), many=True).data)
 
     def _urls(self, article: Article) -> dict:
         build = self.request.build_absolute_uri
@@ -329,6 +389,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         "assign": rules.ASSIGN,
         "verdict": rules.REVIEW,
         "correct": rules.REVIEW,
+        "reattach": rules.EDIT_CLAIM,
     }
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
@@ -398,6 +459,20 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         with transaction.atomic():
             editing.claim_delete(claim=self.locked_claim(pk, require_if_match=True), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Put an orphaned claim back on a span of the article's current text",
+        request=s.ReattachSerializer,
+        responses={200: s.ClaimDetailSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def reattach(self, request, pk=None):
+        serializer = s.ReattachSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            claim = self.locked_claim(pk, require_if_match=False)
+            claim_reattach(claim=claim, user=request.user, **serializer.validated_data)
+        return self.claim_response(claim.pk)
 
     @extend_schema(
         summary="Accept a proposal", request=None, responses=transition_response, parameters=[if_match_header]

@@ -23,6 +23,12 @@ class Claim(models.Model):
     # W3C TextQuoteSelector context, so the span can be found again if the body changes.
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
+    orphaned_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a new version of the article lost this claim's text; its offsets are then those of the "
+        "version it was last found in, until a reviewer re-attaches it.",
+    )
     direct = models.BooleanField(default=True, help_text="Direct quotation rather than reported speech.")
     kind = models.CharField(max_length=12, choices=ClaimKind.choices, default=ClaimKind.CLAIM)
     claim_type = models.CharField(max_length=16, choices=ClaimType.choices, default=ClaimType.OTHER)
@@ -65,7 +71,12 @@ class Claim(models.Model):
                 name="claim_confidence_in_unit_range",
             ),
             # One claim per span: re-running extraction can never duplicate a proposal.
-            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique_per_article"),
+            # Orphans keep the offsets of an older text, so they are left out.
+            models.UniqueConstraint(
+                fields=["article", "start", "end"],
+                condition=models.Q(orphaned_at__isnull=True),
+                name="claim_span_unique_per_article",
+            ),
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="claim_search_gin"),
@@ -82,6 +93,7 @@ class Claim(models.Model):
             # The orderings the API offers besides `id`.
             models.Index(fields=["-updated_at"], name="claim_updated_at"),
             models.Index(fields=["-created_at"], name="claim_created_at"),
+            models.Index(fields=["article"], condition=models.Q(orphaned_at__isnull=False), name="claim_orphans"),
         ]
 
     def __str__(self) -> str:

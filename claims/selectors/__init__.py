@@ -25,6 +25,7 @@ from claims.selectors.lists import (
     text_query,
     webhook_list,
 )
+from claims.selectors.versions import article_orphans, article_version_diff, article_versions
 from claims.selectors.workbench import (
     DashboardStats,
     answered_exists,
@@ -42,6 +43,9 @@ __all__ = [
     "article_annotations",
     "article_detail",
     "article_list",
+    "article_orphans",
+    "article_version_diff",
+    "article_versions",
     "article_workbench_claims",
     "citation_list",
     "cited_exists",

@@ -24,7 +24,7 @@ def article_list() -> QuerySet[Article]:
     """Articles with their outlet and how many claims each has."""
     return (
         Article.objects.select_related("outlet")
-        .defer("body", "raw_text", "search_vector")
+        .defer("body", "raw_text", "search_vector", "text_sketch")
         .annotate(claim_count=Count("claims", distinct=True))
     )
 
@@ -33,7 +33,7 @@ def article_detail() -> QuerySet[Article]:
     """Articles with their outlet and their claims (and each claim's speaker)."""
     return (
         Article.objects.select_related("outlet")
-        .defer("raw_text", "search_vector")
+        .defer("raw_text", "search_vector", "text_sketch")
         .prefetch_related(Prefetch("claims", queryset=Claim.objects.select_related("speaker").defer("search_vector")))
     )
 
@@ -41,7 +41,7 @@ def article_detail() -> QuerySet[Article]:
 def article_annotations(*, article: Article) -> QuerySet[Claim]:
     """The claims of an article in reading order, as annotations need them."""
     return (
-        Claim.objects.filter(article=article)
+        Claim.objects.filter(article=article, orphaned_at__isnull=True)
         .exclude(status=ClaimStatus.REJECTED)
         .select_related("speaker", "created_by")
         .defer("search_vector")

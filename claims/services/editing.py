@@ -33,7 +33,7 @@ _CITATION_FIELDS = frozenset({"stance", "excerpt"})
 _SOURCE_FIELDS = frozenset({"title", "source_type", "url", "publisher", "published", "archived_url", "notes"})
 
 
-def _span(article: Article, start: Any, end: Any) -> dict[str, Any]:
+def claim_span(article: Article, start: Any, end: Any) -> dict[str, Any]:
     """Text, prefix and suffix of a span of `article.body`, or a ValidationError saying what is wrong."""
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
         raise ValidationError({"start": ["Start and end must be whole numbers."]})
@@ -57,8 +57,8 @@ def _check_speaker(speaker: Any) -> None:
         raise ValidationError({"speaker": ["Choose a speaker."]})
 
 
-def _check_span_free(article: Article, start: int, end: int, *, exclude: int | None = None) -> None:
-    taken = Claim.objects.filter(article=article, start=start, end=end).exclude(pk=exclude)
+def claim_span_free_check(article: Article, start: int, end: int, *, exclude: int | None = None) -> None:
+    taken = Claim.objects.filter(article=article, start=start, end=end, orphaned_at__isnull=True).exclude(pk=exclude)
     if taken.exists():
         raise ValidationError({"start": ["Another claim already covers exactly this span."]})
 
@@ -77,13 +77,13 @@ def claim_create(
 ) -> Claim:
     """Mark a span of an article as a claim; it starts as a proposal like any extracted one."""
     permissions.require(user, permissions.EDIT_CLAIM)
-    span = _span(article, start, end)
+    span = claim_span(article, start, end)
     _check_choice("kind", kind, ClaimKind)
     _check_choice("claim_type", claim_type, ClaimType)
     _check_choice("origin", origin, ClaimOrigin)
     _check_speaker(speaker)
     with transaction.atomic(), pghistory.context(user=user.pk):
-        _check_span_free(article, start, end)
+        claim_span_free_check(article, start, end)
         return Claim.objects.create(
             article=article,
             speaker=speaker,
@@ -117,8 +117,8 @@ def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
                 f"The claim is {locked.get_status_display().lower()}: change it through a corrected verdict."
             )
         if "start" in changes or "end" in changes:
-            span = _span(locked.article, changes.pop("start", locked.start), changes.pop("end", locked.end))
-            _check_span_free(locked.article, span["start"], span["end"], exclude=locked.pk)
+            span = claim_span(locked.article, changes.pop("start", locked.start), changes.pop("end", locked.end))
+            claim_span_free_check(locked.article, span["start"], span["end"], exclude=locked.pk)
             changes.update(span)
         changed = sorted(field for field, value in changes.items() if getattr(locked, field) != value)
         if not changed:

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article
-from articles.services import article_import
+from articles.models import Article, ArticleVersion
+from articles.services import ImportStatus, article_import
 from claims.anchoring import quote_context
 from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
 from claims.extraction import Extraction, ProposedSpeaker, extract
@@ -16,34 +16,68 @@ from claims.services.speakers import (
     speaker_create,
     speaker_find_by_name,
 )
+from claims.services.versions import ReanchorReport, article_claims_reanchor, article_updated_announce
 
 
 @dataclass(frozen=True)
 class IngestResult:
+    """An import's outcome: `status` is created, unchanged or updated; `claims` the claims it proposed."""
+
     article: Article
     created: bool
     claims: list[Claim]
+    status: str = ImportStatus.UNCHANGED
+    version: ArticleVersion | None = None
+    reanchor: ReanchorReport | None = None
 
 
 @transaction.atomic
 def article_ingest(*, raw: str, user=None, extract_inline: bool = True, **article_fields) -> IngestResult:
-    """Import an article and, when it is new, store its proposed claims in the same transaction."""
+    """Import an article and propose its claims in the same transaction.
+
+    A new version of a known article first moves its claims onto the new text, then proposes only the
+    statements that are not claims yet, and announces what moved and what was orphaned.
+    """
     imported = article_import(raw=raw, **article_fields)
     article = imported.article
-    if not imported.created:
+    if imported.status == ImportStatus.UNCHANGED:
         return IngestResult(article=article, created=False, claims=list(article.claims.all()))
-    if not extract_inline:
+    report = None
+    if imported.updated:
+        report = article_claims_reanchor(
+            article=article, previous_body=imported.previous_body, version=imported.version
+        )
+    claims: list[Claim] = []
+    if extract_inline:
+        claims = article_propose_claims(article=article)
+    else:
         from claims.tasks import article_propose_claims_task
 
         transaction.on_commit(lambda: article_propose_claims_task.enqueue(article_id=article.pk))
-        return IngestResult(article=article, created=True, claims=[])
-    return IngestResult(article=article, created=True, claims=article_propose_claims(article=article))
+    if report is not None:
+        report.proposed = [claim.pk for claim in claims]
+        article_updated_announce(report=report)
+    return IngestResult(
+        article=article,
+        created=imported.created,
+        claims=claims,
+        status=imported.status,
+        version=imported.version,
+        reanchor=report,
+    )
 
 
 @transaction.atomic
-def article_ingest_many(*, inputs, user=None, extract_inline: bool = True) -> list[IngestResult]:
+def article_ingest_many(
+    *, inputs, user=None, extract_inline: bool = True, allow_duplicate: bool = False
+) -> list[IngestResult]:
     """Ingest the articles of one file all together: if one is refused, none is stored."""
-    return [article_ingest(raw=item.raw, user=user, extract_inline=extract_inline, **item.fields) for item in inputs]
+    return [
+        article_ingest(
+            raw=item.raw, user=user, extract_inline=extract_inline, allow_duplicate=allow_duplicate, **item.fields
+        )
+        for item in inputs
+    ]
 
 
 @transaction.atomic
@@ -56,7 +90,8 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
     """
     article = Article.objects.select_for_update().get(pk=article.pk)
     extraction = extract(article.body)
-    existing = {(claim.start, claim.end): claim for claim in article.claims.all()}
+    # Orphans hold offsets of an older text: they take no place in this one.
+    existing = {(claim.start, claim.end): claim for claim in article.claims.filter(orphaned_at__isnull=True)}
     taken = list(existing)
     speakers = _resolve_speakers(extraction, article=article)
     now = timezone.now()
