@@ -118,7 +118,14 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published"
     autocomplete_fields = ["outlet"]
     readonly_fields = [
-        "canonical_url", "body", "raw_text", "source_name", "content_hash", "text_hash", "created_at", "updated_at"
+        "canonical_url",
+        "body",
+        "raw_text",
+        "source_name",
+        "content_hash",
+        "text_hash",
+        "created_at",
+        "updated_at",
     ]
     fields = ["headline", "outlet", "byline", "url", "published", "language", *readonly_fields]
     inlines = [ArticleVersionInline]

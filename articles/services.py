@@ -217,7 +217,8 @@ def article_import(
 
 
 def _version_touch(*, article: Article, now) -> None:
-    ArticleVersion.objects.filter(article=article).order_by("-number")[:1].update(last_seen_at=now)
+    latest = ArticleVersion.objects.filter(article=article).order_by("-number").values("pk")[:1]
+    ArticleVersion.objects.filter(pk__in=latest).update(last_seen_at=now)
 
 
 def _version_add(

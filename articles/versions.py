@@ -14,6 +14,7 @@ CORRECTION_NOTE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+SLIVER_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -33,18 +34,36 @@ def correction_notes(old_body: str, new_body: str) -> list[str]:
 
 
 def word_diff(old_body: str, new_body: str) -> list[DiffOp]:
-    """The word-level difference between two texts, as runs of kept, removed and added text."""
+    """The word-level difference between two texts, as runs of kept, removed and added text.
+
+    Like diff-match-patch's semantic cleanup, a sliver of kept text (a space, one short word) between two
+    changes is folded into them, so a rewritten sentence reads as one removal and one addition.
+    """
     old_tokens, new_tokens = TOKEN.findall(old_body), TOKEN.findall(new_body)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    ops: list[DiffOp] = []
+    pieces: list[tuple[str, str, str]] = []  # (op, old text, new text)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append(DiffOp("equal", "".join(old_tokens[i1:i2])))
+        old_text, new_text = "".join(old_tokens[i1:i2]), "".join(new_tokens[j1:j2])
+        pieces.append(("equal" if tag == "equal" else "change", old_text, new_text))
+    merged: list[list[str]] = []
+    for index, (op, old_text, new_text) in enumerate(pieces):
+        between_changes = 0 < index < len(pieces) - 1 and pieces[index - 1][0] == pieces[index + 1][0] == "change"
+        if op == "equal" and between_changes and len(old_text.strip()) <= SLIVER_CHARS:
+            op = "change"
+        if op == "change" and merged and merged[-1][0] == "change":
+            merged[-1][1] += old_text
+            merged[-1][2] += new_text
+        else:
+            merged.append([op, old_text, new_text])
+    ops: list[DiffOp] = []
+    for op, old_text, new_text in merged:
+        if op == "equal":
+            ops.append(DiffOp("equal", old_text))
             continue
-        if i2 > i1:
-            ops.append(DiffOp("delete", "".join(old_tokens[i1:i2])))
-        if j2 > j1:
-            ops.append(DiffOp("insert", "".join(new_tokens[j1:j2])))
+        if old_text:
+            ops.append(DiffOp("delete", old_text))
+        if new_text:
+            ops.append(DiffOp("insert", new_text))
     return ops
 
 

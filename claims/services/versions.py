@@ -94,6 +94,9 @@ def article_claims_reanchor(*, article: Article, previous_body: str, version: Ar
             report.unchanged += 1
             continue
         updates[claim.pk] = change
+        if (claim.start, claim.end, claim.text) == (*span, new_text) and claim.orphaned_at is None:
+            report.unchanged += 1  # only the words around it changed
+            continue
         report.moved.append(
             {
                 "claim": claim.pk,

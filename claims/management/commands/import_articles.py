@@ -43,8 +43,11 @@ class Command(BaseCommand):
                 counts[status] += 1
                 self.stdout.write(f"{path}: {status}{detail}")
         self.stdout.write(
-            f"{len(files)} file(s): {counts['imported']} imported, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, {counts['duplicate']} likely duplicate, {counts['failed']} failed"
+            f"{len(files)} file(s): {counts['imported']} imported, "
+            + (f"{counts['updated']} updated, " if counts["updated"] else "")
+            + f"{counts['unchanged']} unchanged, "
+            + (f"{counts['duplicate']} likely duplicate, " if counts["duplicate"] else "")
+            + f"{counts['failed']} failed"
         )
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} file(s) failed to import.")
