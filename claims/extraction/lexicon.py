@@ -207,6 +207,10 @@ FUNCTION_WORDS = frozenset(
 NAME_PARTICLES = words("de da del della di du van von der den al el bin ibn la le dos das ter ten")
 ADJECTIVAL_ED = words("""alleged retired disgraced embattled elected appointed beleaguered unnamed named respected
     renowned celebrated acclaimed qualified talented noted""")
+# Abbreviations written with a dot inside a person's name: titles, suffixes ("Mr.", "Sen.", "Jr.").
+NAME_ABBREVIATIONS = words("mr mrs ms dr prof rev sen rep gov gen col capt sgt lt cllr mx jr sr st messrs")
+# Suffixes after a surname ("Jr.", "III").
+NAME_SUFFIXES = words("jr sr ii iii iv")
 ABBREVIATIONS = words("mr mrs ms dr st jr sr no vs etc prof rev sen rep gov gen col capt sgt lt mt inc ltd co corp fig")
 
 # Content words too common to say what a statement is about.

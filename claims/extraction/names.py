@@ -95,14 +95,15 @@ def _org_tail(run: list[Token]) -> int:
     `Board of Trustees Maria Santos`: two name words after the organisation's `of` complement.
     """
     lows = [t.low for t in run]
-    heads = [i for i, low in enumerate(lows) if low in lexicon.ORG_HEADS]
+    # "Secretary of State Ana Costa": an office names its holder the same way.
+    heads = [i for i, low in enumerate(lows) if low in lexicon.ORG_HEADS or low in lexicon.PERSON_ROLES]
     if not heads:
         return 0
     rest = run[heads[-1] + 1 :]
     if rest and rest[0].low == "of":
         rest = rest[2:]
     if len(rest) >= 2 and all(_name_token(t) and t.low not in lexicon.ORG_HEADS for t in rest):
-        return min(len(rest), 3)
+        return len(_person_core(rest)[1])
     return 0
 
 
@@ -118,17 +119,50 @@ def _is_org(run: list[Token]) -> bool:
     return False
 
 
+def _person_of(run: list[Token]) -> tuple[list[Token], str | None]:
+    """`Edward Stone of the Brookings Institution` / `Sen. Ann Moy of Ohio`: a person, then where they
+    are from. Returns the person's words and the body they belong to (None for a place), or ([], None)."""
+    lows = [t.low for t in run]
+    if "of" not in lows:
+        return [], None
+    of = lows.index("of")
+    left = run[:of]
+    if not left or any(low in lexicon.ORG_HEADS or low in lexicon.PEERAGE_TITLES for low in lows[:of]):
+        return [], None
+    names = [t for t in left if _name_token(t) and t.low not in lexicon.TITLES and not is_initial(t.text)]
+    if not names or (len(names) < 2 and lows[0] not in lexicon.TITLES):
+        return [], None
+    rest = [t for t in run[of + 1 :] if t.low not in lexicon.DETERMINERS]
+    body = strip_possessive(_words(rest)) if rest and _is_org(rest) else None
+    return left, body
+
+
 def _person_core(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a capitalised run into (prefix, person name): a title and at most two name words."""
     lows = [t.low for t in run]
     for i, low in enumerate(lows):
         if low in lexicon.TITLES and i + 1 < len(run):
             return run[:i], run[i:]
-    core = run[-2:] if len(run) >= 2 else run
-    # "Ana de Souza": a particle keeps its neighbours together.
-    if len(run) >= 3 and lows[-2] in lexicon.NAME_PARTICLES:
-        core = run[-3:]
-    return run[: len(run) - len(core)], core
+    # From the end: suffixes ("Jr."), the surname ("de Souza" with its particle), then one given
+    # name with the initials around it ("Carolyn B. Maloney", "C. Stewart Verdery").
+    k = len(run)
+    while k > 1 and lows[k - 1] in lexicon.NAME_SUFFIXES:
+        k -= 1
+    k -= 1
+    if k >= 2 and lows[k - 1] in lexicon.NAME_PARTICLES:
+        k -= 1
+    while k > 0 and is_initial(run[k - 1].text):
+        k -= 1
+    if k > 0:
+        k -= 1
+    while k > 0 and is_initial(run[k - 1].text):
+        k -= 1
+    return run[:k], run[k:]
+
+
+def is_initial(word: str) -> bool:
+    """`B.` (or a bare capital letter) standing for a name."""
+    return (len(word) == 2 and word[1] == "." and word[0].isupper()) or (len(word) == 1 and word.isupper())
 
 
 def _affiliation(tokens: list[Token]) -> str | None:
@@ -309,7 +343,10 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             start = end - tail
             run_tokens = body[start:end]
         prefix = body[:start]
-        if _is_org(run_tokens):
+        person, of_body = _person_of(run_tokens)
+        if person:
+            run_tokens = person
+        elif _is_org(run_tokens):
             name = strip_possessive(_words(run_tokens))
             return Mention("org", text, name=name, number="sg", roles=[_words(prefix)] if prefix else [])
         extra, core = _person_core(run_tokens)
@@ -327,7 +364,7 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return Mention("plural", text, name=name, number="pl", head=name.lower())
         role = _words(prefix)
         mention = Mention(kind, text, name=name, gender=gender, roles=[role] if role else [])
-        mention.affiliation = _affiliation(prefix) if prefix else None
+        mention.affiliation = of_body or (_affiliation(prefix) if prefix else None)
         if title and title not in lexicon.KEPT_TITLES:
             mention.aliases.append(_words(core))
         return mention

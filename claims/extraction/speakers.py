@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon
-from claims.extraction.names import Mention
+from claims.extraction.names import Mention, is_initial
 
 LOOKBACK_SENTENCES = 8
 MAX_ORG_CANDIDATES = 64
@@ -39,10 +39,16 @@ def _name_words(name: str) -> tuple[str, ...]:
         words = name.split()
         if "of" in words[1:]:
             words = words[: words.index("of", 1)]
-        found = tuple(w for w in words if w.lower() not in lexicon.TITLES)
+        found = _without_initials(tuple(w for w in words if w.lower() not in lexicon.TITLES))
         if len(_NAME_WORDS) < _MEMO_LIMIT:
             _NAME_WORDS[name] = found
     return found
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without initials and suffixes ("Carolyn B. Maloney" is "Carolyn Maloney")."""
+    kept = tuple(w for w in words if not is_initial(w) and w.lower().rstrip(".") not in lexicon.NAME_SUFFIXES)
+    return kept or words
 
 
 def _title_of(alias: str) -> str | None:
@@ -64,7 +70,7 @@ def _person_words(name: str) -> tuple[str, ...]:
         words = [w for w in name.split() if w.lower() not in lexicon.TITLES]
         if "of" in words[1:]:
             words = words[: words.index("of", 1)]
-        found = tuple(words)
+        found = _without_initials(tuple(words))
         if len(_PERSON_WORDS) < _MEMO_LIMIT:
             _PERSON_WORDS[name] = found
     return found

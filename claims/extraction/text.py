@@ -11,6 +11,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\r\u2028\u2029]")
 _FIRST_WORD = re.compile(r"[ \t“”\"‘’']*([A-Z][A-Z'’\-]+)\b(?=[ \t]+\S*[a-z])")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Two apostrophes standing for a double quotation mark (''Like this,'' she said), and three where a
+# single quotation ends or starts inside one.
+_DOUBLED_APOSTROPHES = re.compile(r"(?<!')'''?(?!')")
 # A word (letters and digits, joined by ' ’ - . _ inside it) or any other single character. Possessive:
 # the longest such word is taken without backtracking.
 _TOKEN = re.compile(r"[^\W_]++(?:[_'’\-.]++[^\W_]++)*+|\S")
@@ -45,7 +48,9 @@ _WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
 
 
 def _word_info(text: str) -> tuple[str, bool, bool]:
-    info = (strip_possessive(text).lower(), text[:1].isupper(), text[:1].isalnum())
+    # A word keeps a final dot only as an abbreviation ("Mr.", "Jr."): the dot is not part of it.
+    word = text[:-1] if len(text) > 1 and text[-1] == "." else text
+    info = (strip_possessive(word).lower(), text[:1].isupper(), text[:1].isalnum())
     if len(_WORD_INFO) < 200_000:  # bounded: a long run over hostile text must not grow it forever
         _WORD_INFO[text] = info
     return info
@@ -70,6 +75,8 @@ def shadow(body: str) -> str:
     text = _CONTROL.sub(" ", body) if _CONTROL.search(body) else body
     if "\t" in text:
         text = text.replace("\t", " ")
+    if "''" in text:
+        text = _DOUBLED_APOSTROPHES.sub(_as_double_mark, text)
     out: list[str] | None = None
     # Only line starts can hold a lead word: test each one instead of scanning every position.
     pos = 0
@@ -87,6 +94,14 @@ def shadow(body: str) -> str:
         start = match.start(1)
         out[start + 1 : match.end(1)] = word[1:].lower()
     return "".join(out) if out is not None else text
+
+
+def _as_double_mark(match: re.Match) -> str:
+    """As many characters, with one double mark on the side away from the quoted words."""
+    closing = match.start() > 0 and not match.string[match.start() - 1].isspace()
+    if len(match.group()) == 3:
+        return "'\" " if closing else " \"'"
+    return '" ' if closing else ' "'
 
 
 def _caps_uses(text: str, word: str) -> int:
@@ -163,6 +178,12 @@ class _PieceTokens(dict):
         found = []
         for match in _TOKEN.finditer(piece):
             text = match.group()
+            if text == "." and found and _takes_dot(found[-1], match.start()):
+                # "Mr." / "T." / "Jr.": the dot belongs to the abbreviation, which stays one word.
+                start, _, word, *_ = found.pop()
+                text = word + "."
+                found.append((start, match.end(), text, *(_WORD_INFO.get(text) or _word_info(text))))
+                continue
             found.append((match.start(), match.end(), text, *(_WORD_INFO.get(text) or _word_info(text))))
         value = tuple(found)
         if len(piece) <= 100 and len(self) < 100_000:  # a long piece (no spaces at all) is not kept
@@ -171,6 +192,14 @@ class _PieceTokens(dict):
 
 
 _PIECE_TOKENS = _PieceTokens()
+
+
+def _takes_dot(previous: tuple, dot: int) -> bool:
+    """Whether the word right before a dot is a title, a name suffix or an initial of a name."""
+    end, word = previous[1], previous[2]
+    if end != dot:
+        return False
+    return (len(word) == 1 and word.isupper()) or (word[:1].isupper() and word.lower() in lexicon.NAME_ABBREVIATIONS)
 
 
 def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token]:

@@ -1,0 +1,43 @@
+"""Names as newspapers write them: honorifics with a dot, middle initials, suffixes, doubled apostrophes."""
+
+from claims.extraction import extract
+from tests.extraction.helpers import speaker_of
+
+
+def test_doubled_apostrophes_are_quotation_marks_and_the_name_after_them_speaks():
+    extraction = extract(
+        "Governor Ellen Park spoke first.\n\n"
+        "''We will not raise the toll on the bridge this year,'' said Marcus Webb, a commuter from Troy. "
+        "''I drive across it twice a day and it is already too much.''\n"
+    )
+    assert speaker_of(extraction, "We will not raise the toll") == "Marcus Webb"
+    assert speaker_of(extraction, "I drive across it twice") == "Marcus Webb"
+
+
+def test_honorific_with_a_dot_resolves_to_the_full_name_introduced_earlier():
+    extraction = extract(
+        "Dana Whitfield, who runs a bakery in Dayton, said the new tariff had doubled her flour bill.\n\n"
+        "Samuel Ortega, an economist at a state university, disagreed with the forecast.\n\n"
+        '"Small shops will feel this first, and they will feel it hardest," Ms. Whitfield said.\n\n'
+        '"The effect on prices should fade within a year," Mr. Ortega said.\n'
+    )
+    assert speaker_of(extraction, "Small shops will feel") == "Dana Whitfield"
+    assert speaker_of(extraction, "The effect on prices") == "Samuel Ortega"
+
+
+def test_middle_initial_and_suffix_stay_in_the_name():
+    extraction = extract(
+        '"The committee will hold hearings in the spring," said Representative Harold J. Brennan Jr., '
+        "who chairs the panel.\n\n"
+        '"We owe the veterans an answer," said Sen. Patricia M. Okoye of Ohio.\n\n'
+        '"The hearings will be public," Mr. Brennan said.\n'
+    )
+    assert speaker_of(extraction, "The committee will hold") == "Harold J. Brennan Jr."
+    assert speaker_of(extraction, "We owe the veterans") == "Patricia M. Okoye"
+    assert speaker_of(extraction, "The hearings will be public") == "Harold J. Brennan Jr."
+
+
+def test_state_and_title_before_the_name_are_its_role():
+    extraction = extract('"Our roads come first," Nevada Gov. Ruth Calloway said on Tuesday.\n')
+    speaker = extraction.speakers[extraction.statements[0].speaker]
+    assert speaker.name == "Ruth Calloway"
