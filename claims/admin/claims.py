@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
@@ -19,6 +18,7 @@ from claims.choices import ClaimStatus
 from claims.exceptions import ClaimtrackError
 from claims.models import Claim, ClaimRelation
 from claims.selectors import claim_admin_list, claim_history, claim_workbench_detail, dashboard_stats
+from claims.selectors.search import claim_search_condition
 from claims.services import editing
 
 from . import views
@@ -171,14 +171,10 @@ class ClaimAdmin(ServiceModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        condition = Q(search_vector=SearchQuery(term, config="english", search_type="websearch")) | Q(
-            speaker__name__icontains=term
-        )
+        condition = claim_search_condition(term)
         if request.path.endswith("/autocomplete/"):
             # People type the start of a word into an autocomplete box; full-text search needs whole words.
             condition |= Q(text__icontains=term)
-        if term.lstrip("#").isdigit():
-            condition |= Q(pk=int(term.lstrip("#")))
         return queryset.filter(condition), False
 
     # Writes go through the editing services; the workflow fields are read-only here.

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from claims import permissions
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
+from claims.selectors.search import speaker_lookup
 from claims.services.speakers import speaker_create, speaker_merge, speaker_update
 
 from . import views
@@ -76,11 +77,14 @@ class SpeakerAdmin(ServiceModelAdmin):
         return obj.alias_count
 
     def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # Names and aliases as typed, typos allowed; the trigram index keeps it fast.
+        if search_term.strip():
+            matches = speaker_lookup(query=search_term, include_merged=True).values("pk")
+            queryset = queryset.filter(pk__in=matches)
         # Autocomplete (claim speaker, role organisation) offers only speakers that were not merged away.
         if request.path.endswith("/autocomplete/"):
             queryset = queryset.filter(merged_into__isnull=True)
-        return queryset, may_have_duplicates
+        return queryset, False
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

@@ -2,9 +2,10 @@
 
 import pghistory
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models.functions import Upper
 
 from claims.choices import ClaimKind, ClaimOrigin, ClaimStatus, ClaimType, RelationType
 
@@ -80,6 +81,8 @@ class Claim(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="claim_search_gin"),
+            # Typo-tolerant lookup of quoted words (pg_trgm `%>`), for autocompletes and the admin search.
+            GinIndex(OpClass(Upper("text"), name="gin_trgm_ops"), name="claim_text_trgm"),
             models.Index(fields=["status", "kind"], name="claim_status_kind"),
             # Each filter the API offers, paired with the cursor's `-id` order, so a filtered page is an
             # index range read that stops after one page instead of a sort of every matching row.

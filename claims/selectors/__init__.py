@@ -25,6 +25,14 @@ from claims.selectors.lists import (
     text_query,
     webhook_list,
 )
+from claims.selectors.search import (
+    SearchHit,
+    article_text_search,
+    claim_lookup,
+    claim_search_condition,
+    claim_text_search,
+    speaker_lookup,
+)
 from claims.selectors.versions import article_orphans, article_version_diff, article_versions
 from claims.selectors.workbench import (
     DashboardStats,
@@ -39,11 +47,13 @@ from claims.selectors.workbench import (
 __all__ = [
     "CLAIM_DOCUMENT_SQL",
     "DashboardStats",
+    "SearchHit",
     "answered_exists",
     "article_annotations",
     "article_detail",
     "article_list",
     "article_orphans",
+    "article_text_search",
     "article_version_diff",
     "article_versions",
     "article_workbench_claims",
@@ -54,8 +64,11 @@ __all__ = [
     "claim_export",
     "claim_has_rating",
     "claim_history",
+    "claim_lookup",
     "claim_queue",
     "claim_rows",
+    "claim_search_condition",
+    "claim_text_search",
     "claim_with_published_review",
     "claim_workbench_detail",
     "dashboard_stats",
@@ -65,6 +78,7 @@ __all__ = [
     "source_list",
     "speaker_detail",
     "speaker_list",
+    "speaker_lookup",
     "text_query",
     "webhook_list",
 ]

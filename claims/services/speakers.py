@@ -2,15 +2,14 @@
 
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Greatest, Upper
 
 from claims import permissions
 from claims.choices import SpeakerKind
 from claims.models import Claim, Speaker, SpeakerAlias, SpeakerRole
+from claims.selectors.search import speaker_lookup
 from claims.services.fields import changeable_fields_check
 
 # How alike a query and a name must be (pg_trgm word similarity) for a fuzzy match.
@@ -19,19 +18,7 @@ FUZZY_THRESHOLD = 0.5
 
 def speaker_search(query: str) -> QuerySet[Speaker]:
     """Active speakers whose name or an alias resembles `query`, best match first."""
-    query = query.strip()
-    if not query:
-        return Speaker.objects.none()
-    needle = query.upper()
-    name_similarity = TrigramWordSimilarity(needle, Upper("name"))
-    alias_similarity = TrigramWordSimilarity(needle, Upper("aliases__name"))
-    return (
-        Speaker.objects.filter(merged_into__isnull=True)
-        .annotate(similarity=Greatest(name_similarity, alias_similarity))
-        .filter(Q(similarity__gte=FUZZY_THRESHOLD) | Q(name__icontains=query) | Q(aliases__name__icontains=query))
-        .order_by("-similarity", "name")
-        .distinct()
-    )
+    return speaker_lookup(query=query)
 
 
 def speaker_find_by_name(*, name: str, kind: str | None = None) -> Speaker | None:
