@@ -3,17 +3,13 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from articles.services import article_import
 from claims.models import Claim
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, database_url_of_this_test
 
 
 def redis_is_reachable() -> bool:
@@ -25,21 +21,11 @@ def redis_is_reachable() -> bool:
         return False
 
 
-def worker_database_url() -> str:
-    """DATABASE_URL of the database this test runs on, for the worker processes."""
-    db = connection.settings_dict
-    credentials = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-    host = db["HOST"] or db.get("OPTIONS", {}).get("host", "")
-    if host.startswith("/"):  # the embedded server listens on a socket only
-        return f"postgresql://{credentials}@{quote(host, safe='')}/{db['NAME']}"
-    return f"postgresql://{credentials}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def manage(*args: str) -> str:
     env = {
         **os.environ,
         "TASKS_BACKEND": "django_tasks_rq.RQBackend",
-        "DATABASE_URL": worker_database_url(),
+        "DATABASE_URL": database_url_of_this_test(),
         "DJANGO_DEBUG": "1",
     }
     result = subprocess.run(
