@@ -31,6 +31,7 @@ PUBLISH = "publish"  # approve a verdict written by someone else
 MERGE_SPEAKERS = "merge_speakers"
 MANAGE_WEBHOOKS = "manage_webhooks"
 DELETE = "delete"  # remove claims and sources for good (annotators reject instead)
+REVOKE_TOKENS = "revoke_tokens"  # revoke anyone's API token (everyone may revoke their own)
 
 # The lowest role allowed to perform each action.
 ACTION_ROLES = {
@@ -46,6 +47,7 @@ ACTION_ROLES = {
     MERGE_SPEAKERS: EDITOR,
     MANAGE_WEBHOOKS: EDITOR,
     DELETE: EDITOR,
+    REVOKE_TOKENS: EDITOR,
 }
 ACTIONS = tuple(ACTION_ROLES)
 
@@ -62,6 +64,7 @@ _ACTION_TEXT = {
     MERGE_SPEAKERS: "merge speakers",
     MANAGE_WEBHOOKS: "manage webhooks",
     DELETE: "delete claims and sources",
+    REVOKE_TOKENS: "revoke other people's API tokens",
 }
 
 

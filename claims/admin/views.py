@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims import workflow
@@ -299,3 +301,21 @@ def claim_reattach_from_form(request: HttpRequest, *, article, form: ReattachFor
         lambda: claim_reattach(claim=claim, start=data["start"], end=data["end"], user=request.user),
         lambda claim: f"Claim #{claim.pk} re-attached: {claim}.",
     )
+
+
+def shown_once(request: HttpRequest, *, title: str, explanation: str, secret: str, next_url: str) -> HttpResponse:
+    """A page showing a new key or secret in the answer to the POST that made it.
+
+    Secrets never go through the messages framework: its default storage is a cookie the browser keeps
+    and sends back. The page is not cached either.
+    """
+    context = {
+        **admin.site.each_context(request),
+        "title": title,
+        "explanation": explanation,
+        "secret": secret,
+        "next_url": next_url,
+    }
+    response = TemplateResponse(request, "admin/claims/shown_once.html", context)
+    add_never_cache_headers(response)
+    return response

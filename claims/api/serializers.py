@@ -8,6 +8,7 @@ renders many times faster than through DRF's field machinery.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 
 import orjson
 from django.contrib.auth import get_user_model
@@ -39,6 +40,33 @@ from claims.models.webhooks import WebhookSubscription
 User = get_user_model()
 
 
+class StrictFieldsMixin:
+    """A write naming a field the serializer does not accept is refused, naming the field.
+
+    Silently ignoring it would tell a client that `{"status": "published"}` worked when nothing changed.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            refused = {
+                name: ["This field is read-only." if name in self.fields else "Unknown field."]
+                for name in data
+                if name not in writable
+            }
+            if refused:
+                raise serializers.ValidationError(refused)
+        return super().to_internal_value(data)
+
+
+class StrictSerializer(StrictFieldsMixin, serializers.Serializer):
+    pass
+
+
+class StrictModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    pass
+
+
 def url_or_blank(**kwargs) -> serializers.CharField:
     """A URL that may be left empty: declared as a plain string, since "" is not a `uri`."""
     return serializers.CharField(max_length=1000, allow_blank=True, validators=[URLValidator()], **kwargs)
@@ -59,7 +87,7 @@ def iso_date(value: dt.date | None) -> str | None:
 # --- small nested shapes -------------------------------------------------------------------------
 
 
-class UserBriefSerializer(serializers.Serializer):
+class UserBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     username = serializers.CharField(read_only=True)
 
@@ -71,7 +99,7 @@ def user_brief(user) -> dict | None:
     return None if user is None else {"id": user.pk, "username": user.get_username()}
 
 
-class OutletBriefSerializer(serializers.Serializer):
+class OutletBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     domain = serializers.CharField(read_only=True)
@@ -81,7 +109,7 @@ def outlet_brief(outlet) -> dict | None:
     return None if outlet is None else {"id": outlet.pk, "name": outlet.name, "domain": outlet.domain}
 
 
-class SpeakerBriefSerializer(serializers.Serializer):
+class SpeakerBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     kind = serializers.ChoiceField(choices=SpeakerKind.choices, read_only=True)
@@ -94,7 +122,7 @@ def speaker_brief(speaker) -> dict | None:
     return None if speaker is None else {"id": speaker.pk, "name": speaker.name, "kind": speaker.kind}
 
 
-class ArticleBriefSerializer(serializers.Serializer):
+class ArticleBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     headline = serializers.CharField(read_only=True)
     url = serializers.CharField(read_only=True)
@@ -112,7 +140,7 @@ def article_brief(article) -> dict:
     }
 
 
-class SourceBriefSerializer(serializers.Serializer):
+class SourceBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
     source_type = serializers.ChoiceField(choices=SourceType.choices, read_only=True)
@@ -120,7 +148,7 @@ class SourceBriefSerializer(serializers.Serializer):
     publisher = serializers.CharField(read_only=True)
 
 
-class CitationBriefSerializer(serializers.Serializer):
+class CitationBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     stance = serializers.ChoiceField(choices=Stance.choices, read_only=True)
     excerpt = serializers.CharField(read_only=True)
@@ -143,7 +171,7 @@ def citation_brief(citation) -> dict:
     }
 
 
-class ClaimBriefSerializer(serializers.Serializer):
+class ClaimBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     article_id = serializers.IntegerField(read_only=True)
     text = serializers.CharField(read_only=True)
@@ -163,13 +191,13 @@ def claim_brief(claim) -> dict:
     }
 
 
-class RelatedClaimSerializer(serializers.Serializer):
+class RelatedClaimSerializer(StrictSerializer):
     relation_id = serializers.IntegerField(read_only=True)
     relation_type = serializers.ChoiceField(choices=RelationType.choices, read_only=True)
     claim = ClaimBriefSerializer(read_only=True)
 
 
-class ReviewBriefSerializer(serializers.Serializer):
+class ReviewBriefSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     rating = serializers.ChoiceField(choices=Rating.choices, read_only=True)
     rating_value = serializers.IntegerField(read_only=True, allow_null=True)
@@ -194,7 +222,7 @@ def review_brief(review) -> dict:
 # --- claims ---------------------------------------------------------------------------------------
 
 
-class ClaimSerializer(serializers.Serializer):
+class ClaimSerializer(StrictSerializer):
     """A claim as lists show it: with speaker, article and citations."""
 
     id = serializers.IntegerField(read_only=True)
@@ -243,7 +271,7 @@ def claim_from_row(row: dict) -> orjson.Fragment:
     return orjson.Fragment(row["document"])
 
 
-class ClaimContextSerializer(serializers.Serializer):
+class ClaimContextSerializer(StrictSerializer):
     paragraph = serializers.CharField(read_only=True, help_text="The paragraph of the article around the claim.")
     start = serializers.IntegerField(read_only=True, help_text="Offset of the paragraph in article.body.")
     end = serializers.IntegerField(read_only=True)
@@ -304,7 +332,7 @@ def _related(relation: ClaimRelation, other: Claim) -> dict:
     return {"relation_id": relation.pk, "relation_type": relation.relation_type, "claim": claim_brief(other)}
 
 
-class ClaimCreateSerializer(serializers.Serializer):
+class ClaimCreateSerializer(StrictSerializer):
     """A claim marked by hand over a span of an article's body."""
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.only("id", "body"))
@@ -318,7 +346,7 @@ class ClaimCreateSerializer(serializers.Serializer):
     direct = serializers.BooleanField(default=True)
 
 
-class ClaimUpdateSerializer(serializers.Serializer):
+class ClaimUpdateSerializer(StrictSerializer):
     """Corrections to a claim: its span (and so its text), speaker, kind, type, directness."""
 
     start = serializers.IntegerField(min_value=0, max_value=2**31 - 1, required=False)
@@ -340,21 +368,21 @@ class ClaimReplaceSerializer(ClaimUpdateSerializer):
     direct = serializers.BooleanField()
 
 
-class RejectSerializer(serializers.Serializer):
+class RejectSerializer(StrictSerializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class AssignSerializer(serializers.Serializer):
+class AssignSerializer(StrictSerializer):
     assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
 
-class VerdictSerializer(serializers.Serializer):
+class VerdictSerializer(StrictSerializer):
     rating = serializers.ChoiceField(choices=Rating.choices)
     summary = serializers.CharField(max_length=500)
     body = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ChangesSerializer(serializers.Serializer):
+class ChangesSerializer(StrictSerializer):
     """Input of a PATCH that may touch only the declared fields: any other field is refused, not ignored."""
 
     def validate(self, attrs):
@@ -371,7 +399,7 @@ class ChangesSerializer(serializers.Serializer):
 ARTICLE_FIELDS = ["id", "headline", "outlet", "byline", "url", "published", "language", "source_name"]
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(StrictModelSerializer):
     outlet = OutletBriefSerializer(read_only=True, allow_null=True)
     url = url_or_blank(read_only=True)
     claim_count = serializers.IntegerField(read_only=True)
@@ -382,7 +410,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ArticleClaimSerializer(serializers.Serializer):
+class ArticleClaimSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     text = serializers.CharField(read_only=True)
     start = serializers.IntegerField(read_only=True)
@@ -416,14 +444,13 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ARTICLE_FIELDS, "canonical_url", "body", "content_hash", "claims", "created_at", "updated_at"]
         read_only_fields = fields
 
-
     @extend_schema_field(ArticleClaimSerializer(many=True))
     def get_claims(self, article):
         # Orphans stand on no span of this body: they are listed at /articles/{id}/orphans/.
         return [ArticleClaimSerializer(claim).data for claim in article.claims.all() if claim.orphaned_at is None]
 
 
-class ArticleVersionSerializer(serializers.Serializer):
+class ArticleVersionSerializer(StrictSerializer):
     """One text seen at an article and when; `silent_edit` when it changed without a correction note."""
 
     number = serializers.IntegerField(read_only=True)
@@ -435,12 +462,12 @@ class ArticleVersionSerializer(serializers.Serializer):
     source_name = serializers.CharField(read_only=True)
 
 
-class DiffOpSerializer(serializers.Serializer):
+class DiffOpSerializer(StrictSerializer):
     op = serializers.ChoiceField(choices=["equal", "insert", "delete"], read_only=True)
     text = serializers.CharField(read_only=True, trim_whitespace=False)
 
 
-class ArticleDiffSerializer(serializers.Serializer):
+class ArticleDiffSerializer(StrictSerializer):
     """Two versions of an article and their word-level difference (and the same as a unified diff)."""
 
     from_version = serializers.IntegerField(read_only=True)
@@ -468,14 +495,14 @@ class OrphanClaimSerializer(ArticleClaimSerializer):
         return {**super().to_representation(claim), "orphaned_at": claim.orphaned_at}
 
 
-class ReattachSerializer(serializers.Serializer):
+class ReattachSerializer(StrictSerializer):
     """The span of the current text an orphaned claim belongs to."""
 
     start = serializers.IntegerField(min_value=0)
     end = serializers.IntegerField(min_value=1)
 
 
-class ArticleCreateSerializer(serializers.Serializer):
+class ArticleCreateSerializer(StrictSerializer):
     """An article's raw text and what is known about it; it is cleaned, stored and extracted."""
 
     text = serializers.CharField(trim_whitespace=False, help_text="The article as published, boilerplate and all.")
@@ -505,7 +532,7 @@ class ArticleCreateSerializer(serializers.Serializer):
 # --- speakers -------------------------------------------------------------------------------------
 
 
-class SpeakerSerializer(serializers.ModelSerializer):
+class SpeakerSerializer(StrictModelSerializer):
     aliases = serializers.SerializerMethodField()
     claim_count = serializers.IntegerField(read_only=True)
 
@@ -518,7 +545,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
         return [alias.name for alias in speaker.aliases.all()]
 
 
-class SpeakerRoleSerializer(serializers.Serializer):
+class SpeakerRoleSerializer(StrictSerializer):
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
     organisation = SpeakerBriefSerializer(read_only=True, allow_null=True)
@@ -527,7 +554,7 @@ class SpeakerRoleSerializer(serializers.Serializer):
     source_article = serializers.IntegerField(read_only=True, allow_null=True, source="source_article_id")
 
 
-class ClaimCountsSerializer(serializers.Serializer):
+class ClaimCountsSerializer(StrictSerializer):
     total = serializers.IntegerField()
     proposed = serializers.IntegerField()
     accepted = serializers.IntegerField()
@@ -551,7 +578,7 @@ class SpeakerDetailSerializer(SpeakerSerializer):
         return {"total": speaker.claim_count, **counts}
 
 
-class SpeakerWriteSerializer(serializers.Serializer):
+class SpeakerWriteSerializer(StrictSerializer):
     name = serializers.CharField(max_length=300)
     kind = serializers.ChoiceField(choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
     description = serializers.CharField(required=False, allow_blank=True, default="")
@@ -563,7 +590,7 @@ class SpeakerWriteSerializer(serializers.Serializer):
     )
 
 
-class SpeakerMergeSerializer(serializers.Serializer):
+class SpeakerMergeSerializer(StrictSerializer):
     into = serializers.PrimaryKeyRelatedField(
         queryset=Speaker.objects.all(), help_text="The speaker that keeps everything of this one."
     )
@@ -572,7 +599,7 @@ class SpeakerMergeSerializer(serializers.Serializer):
 # --- relations, sources, citations, reviews, notes ------------------------------------------------
 
 
-class ClaimRelationSerializer(serializers.ModelSerializer):
+class ClaimRelationSerializer(StrictModelSerializer):
     source = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
     target = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
@@ -590,7 +617,7 @@ class ClaimRelationUpdateSerializer(ChangesSerializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(StrictModelSerializer):
     citation_count = serializers.IntegerField(read_only=True)
     url = url_or_blank(required=False, default="")
     archived_url = url_or_blank(required=False, default="")
@@ -612,7 +639,7 @@ class SourceSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "citation_count", "created_at"]
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(StrictModelSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
     excerpt = serializers.CharField(required=False, allow_blank=True, default="", max_length=10000)
@@ -630,7 +657,7 @@ class CitationUpdateSerializer(ChangesSerializer):
     excerpt = serializers.CharField(required=False, allow_blank=True, max_length=10000)
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class ReviewSerializer(StrictModelSerializer):
     author = UserBriefSerializer(read_only=True)
     approved_by = UserBriefSerializer(read_only=True, allow_null=True)
     rating_value = serializers.SerializerMethodField()
@@ -671,7 +698,7 @@ class ReviewCreateSerializer(VerdictSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
 
 
-class NoteSerializer(serializers.ModelSerializer):
+class NoteSerializer(StrictModelSerializer):
     author = UserBriefSerializer(read_only=True)
     body = serializers.CharField(max_length=20000)
 
@@ -681,7 +708,7 @@ class NoteSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "claim", "author", "created_at"]
 
 
-class HistoryEventSerializer(serializers.Serializer):
+class HistoryEventSerializer(StrictSerializer):
     at = serializers.DateTimeField()
     user = UserBriefSerializer(allow_null=True)
     model = serializers.CharField(help_text="The changed row's model: claim, claimrelation, citation, review, ...")
@@ -697,7 +724,7 @@ class HistoryEventSerializer(serializers.Serializer):
 # --- webhooks and tokens --------------------------------------------------------------------------
 
 
-class WebhookSubscriptionSerializer(serializers.ModelSerializer):
+class WebhookSubscriptionSerializer(StrictModelSerializer):
     events = serializers.ListField(child=serializers.ChoiceField(choices=WebhookEvent.choices), min_length=1)
 
     class Meta:
@@ -731,14 +758,14 @@ class WebhookSubscriptionCreatedSerializer(WebhookSubscriptionSerializer):
         fields = [*WebhookSubscriptionSerializer.Meta.fields, "secret"]
 
 
-class APITokenSerializer(serializers.ModelSerializer):
+class APITokenSerializer(StrictModelSerializer):
     class Meta:
         model = APIToken
         fields = ["id", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
         read_only_fields = fields
 
 
-class APITokenCreateSerializer(serializers.Serializer):
+class APITokenCreateSerializer(StrictSerializer):
     name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
 
 

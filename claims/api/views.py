@@ -194,9 +194,7 @@ class ArticleViewSet(PKLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelM
             raise exceptions.NotFound("No such version of this article.") from None
         return Response(s.ArticleDiffSerializer(diff).data)
 
-    @extend_schema(
-        summary="Claims a new version lost, to be re-attached", responses=s.OrphanClaimSerializer(many=True)
-    )
+    @extend_schema(summary="Claims a new version lost, to be re-attached", responses=s.OrphanClaimSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def orphans(self, request, pk=None):
         article = get_object_or_404(Article.objects.only("id"), pk=checked_id(pk))
@@ -958,7 +956,11 @@ class APITokenViewSet(
     mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
-    """The signed-in user's API tokens: create one (its key is shown once), list, revoke."""
+    """The signed-in user's API tokens: create one (its key is shown once), list, revoke.
+
+    A token is only ever issued to the user who asks for it. Editors may also revoke anyone's token
+    (someone left, a key leaked), which never reveals more than the token's prefix and name.
+    """
 
     queryset = APIToken.objects.all()
     serializer_class = s.APITokenSerializer
@@ -968,6 +970,8 @@ class APITokenViewSet(
     check_model_permissions = False
 
     def get_queryset(self):
+        if self.action == "destroy" and rules.can(self.request.user, rules.REVOKE_TOKENS):
+            return APIToken.objects.all()
         return APIToken.objects.filter(user=self.request.user)
 
     @extend_schema(request=s.APITokenCreateSerializer, responses={201: s.APITokenCreatedSerializer})
@@ -978,7 +982,7 @@ class APITokenViewSet(
         created.token.key = created.key
         return Response(s.APITokenCreatedSerializer(created.token).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Revoke the token (it stays listed, with revoked_at set)")
+    @extend_schema(summary="Revoke your token, or (editors) anyone's; it stays listed with revoked_at set")
     def destroy(self, request, pk=None):
         tokens.token_revoke(token=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -79,6 +79,24 @@ def test_users_see_only_their_own_tokens(api_client, viewer, annotator):
     assert api_client.delete(f"/api/v1/tokens/{theirs.pk}/").status_code == 404
 
 
+def test_a_token_is_only_ever_issued_to_the_caller(api_client, editor, reviewer):
+    api_client.force_authenticate(editor)
+    response = api_client.post("/api/v1/tokens/", {"name": "x", "user": reviewer.pk}, format="json")
+    assert response.status_code == 400 and "user" in response.json()
+    assert not APIToken.objects.exists()
+
+
+def test_editors_revoke_others_tokens_without_seeing_them(api_client, editor, reviewer, annotator):
+    theirs = token_create(user=reviewer)
+    api_client.force_authenticate(annotator)
+    assert api_client.delete(f"/api/v1/tokens/{theirs.token.pk}/").status_code == 404
+    api_client.force_authenticate(editor)
+    assert api_client.get(f"/api/v1/tokens/{theirs.token.pk}/").status_code == 404
+    assert theirs.token.pk not in [row["id"] for row in api_client.get("/api/v1/tokens/").json()["results"]]
+    assert api_client.delete(f"/api/v1/tokens/{theirs.token.pk}/").status_code == 204
+    assert APIClient().get(URL, HTTP_AUTHORIZATION=f"Token {theirs.key}").status_code == 401
+
+
 def test_create_api_token_command_prints_a_working_key_once(viewer):
     out, err = io.StringIO(), io.StringIO()
     call_command("create_api_token", "viewer", "--name", "research", stdout=out, stderr=err)

@@ -24,6 +24,7 @@ EXPECTED = {
     permissions.MERGE_SPEAKERS: "editor",
     permissions.MANAGE_WEBHOOKS: "editor",
     permissions.DELETE: "editor",
+    permissions.REVOKE_TOKENS: "editor",
 }
 CASES = [(action, role) for action in EXPECTED for role in ROLES]
 
