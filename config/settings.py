@@ -184,6 +184,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Webhooks go to public addresses only; these host names, addresses or networks (CIDR) are allowed too.
+WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS")
+
 # Imports refuse anything larger: one article is a few kilobytes, a whole book is not an article.
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", 5 * 1024 * 1024))
 # A JSON-lines file holds many articles, each still under ARTICLE_MAX_BYTES.

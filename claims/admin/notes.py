@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from claims.choices import WebhookEvent
 from claims.models.notes import Note
@@ -13,10 +15,11 @@ from claims.services.webhooks import (
     webhook_subscription_delete,
     webhook_subscription_rotate_secret,
     webhook_subscription_update,
+    webhook_url_check,
 )
 
 from . import views
-from .base import ServiceModelAdmin
+from .base import REFUSALS, ServiceModelAdmin
 
 
 @admin.register(Note)
@@ -50,6 +53,13 @@ class WebhookSubscriptionForm(forms.ModelForm):
         model = WebhookSubscription
         fields = ["url", "description", "events", "is_active"]
 
+    def clean_url(self):
+        # The service checks again; here the refusal lands on the field.
+        try:
+            return webhook_url_check(self.cleaned_data["url"])
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["url"]) from None
+
 
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(ServiceModelAdmin):
@@ -73,21 +83,38 @@ class WebhookSubscriptionAdmin(ServiceModelAdmin):
             url=data["url"], events=data["events"], user=request.user, description=data.get("description", "")
         )
         obj.pk = subscription.pk
-        messages.warning(request, f"Signing secret (shown only now, store it with the receiver): {secret}")
+        request._claimtrack_new_secret = secret
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return views.shown_once(
+            request,
+            title="New webhook subscription",
+            explanation=f"Signing secret for {obj.url}; store it with the receiver:",
+            secret=request._claimtrack_new_secret,
+            next_url=reverse("admin:claims_webhooksubscription_change", args=[obj.pk]),
+        )
 
     def delete_model(self, request, obj):
         webhook_subscription_delete(subscription=obj, user=request.user)
 
     @admin.action(description="Rotate the signing secret")
     def rotate_secret(self, request, queryset):
-        for subscription in queryset:
-            result = views.attempt(
-                request,
-                lambda s=subscription: webhook_subscription_rotate_secret(subscription=s, user=request.user),
-                lambda pair, s=subscription: f"New secret for {s.url} (shown only now): {pair[1]}",
-            )
-            if result is None:
-                break
+        if queryset.count() != 1:
+            messages.error(request, "Rotate one subscription at a time: its new secret is shown on the next page.")
+            return None
+        subscription = queryset.get()
+        try:
+            subscription, secret = webhook_subscription_rotate_secret(subscription=subscription, user=request.user)
+        except REFUSALS as error:
+            messages.error(request, views.error_text(error))
+            return None
+        return views.shown_once(
+            request,
+            title="New signing secret",
+            explanation=f"New signing secret for {subscription.url}; the old one no longer verifies:",
+            secret=secret,
+            next_url=reverse("admin:claims_webhooksubscription_changelist"),
+        )
 
 
 class WebhookAttemptInline(admin.TabularInline):

@@ -21,6 +21,7 @@ from claims import permissions
 from claims.choices import WebhookDeliveryStatus, WebhookEvent
 from claims.models import WebhookDelivery, WebhookSubscription
 from claims.services.fields import changeable_fields_check
+from claims.webhooks.targets import UnsafeTarget, url_check
 from claims.webhooks.tasks import delivery_schedule
 
 _UPDATABLE = frozenset({"url", "events", "description", "is_active"})
@@ -30,12 +31,17 @@ def _new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _clean_url(url: str) -> str:
+def webhook_url_check(url: str) -> str:
+    """The URL cleaned, or a ValidationError on `url`: http(s) only, and only to public addresses."""
     url = (url or "").strip()
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise ValidationError({"url": ["Enter an http:// or https:// address."]}) from None
+    try:
+        url_check(url)
+    except UnsafeTarget as error:
+        raise ValidationError({"url": [str(error)]}) from None
     return url
 
 
@@ -56,7 +62,7 @@ def webhook_subscription_create(
 ) -> tuple[WebhookSubscription, str]:
     """Subscribe `url` to `events`; returns the subscription and its secret, which is shown only now."""
     permissions.require(user, permissions.MANAGE_WEBHOOKS)
-    url, events = _clean_url(url), _clean_events(events)
+    url, events = webhook_url_check(url), _clean_events(events)
     secret = _new_secret()
     with transaction.atomic(), pghistory.context(user=user.pk):
         subscription = WebhookSubscription.objects.create(
@@ -75,7 +81,7 @@ def webhook_subscription_update(*, subscription: WebhookSubscription, user: Any,
     permissions.require(user, permissions.MANAGE_WEBHOOKS)
     changeable_fields_check(changes, _UPDATABLE)
     if "url" in changes:
-        changes["url"] = _clean_url(changes["url"])
+        changes["url"] = webhook_url_check(changes["url"])
     if "events" in changes:
         changes["events"] = _clean_events(changes["events"])
     with transaction.atomic(), pghistory.context(user=user.pk):

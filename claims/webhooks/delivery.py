@@ -8,10 +8,11 @@ reason shown) after too many such deliveries in a row.
 
 from __future__ import annotations
 
+import http.client
 import json
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,9 +23,12 @@ from django.utils import timezone
 from claims.choices import WebhookDeliveryStatus
 from claims.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from claims.webhooks.signing import DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, sign
+from claims.webhooks.targets import Target, UnsafeTarget, target_check
 
 USER_AGENT = "Claimtrack-Webhooks/1"
-_RESPONSE_KEEP = 1000  # characters of the response body kept in the attempt log
+# Characters of the reply kept in the attempt log: enough to see why a receiver refused, too little to
+# make the log a window onto whatever a misdirected request reached.
+_RESPONSE_KEEP = 200
 
 
 def max_attempts() -> int:
@@ -64,27 +68,49 @@ class _Response:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A receiver that redirects has moved: report it as a failure instead of re-POSTing elsewhere."""
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to the address that was checked, never resolving the name again."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
+    def __init__(self, target: Target, timeout: float):
+        super().__init__(target.host, target.port, timeout=timeout)
+        self._address = target.address
+
+    def connect(self):
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
 
 
-_opener = urllib.request.build_opener(_NoRedirects)
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """TLS to the checked address; the certificate is verified against the name, as usual."""
+
+    def __init__(self, target: Target, timeout: float):
+        super().__init__(target.host, target.port, timeout=timeout, context=ssl.create_default_context())
+        self._address = target.address
+
+    def connect(self):
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
 def _post(url: str, body: bytes, headers: dict[str, str]) -> _Response:
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    """POST once to the checked address. Redirects are reported, never followed: http.client has none."""
     try:
-        with _opener.open(request, timeout=request_timeout()) as response:
-            return _Response(response.status, response.read(_RESPONSE_KEEP).decode(errors="replace"), "")
-    except urllib.error.HTTPError as error:
-        text = error.read(_RESPONSE_KEEP).decode(errors="replace") if error.fp else ""
-        return _Response(error.code, text, f"HTTP {error.code} {error.reason}")
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        return _Response(None, "", f"{type(reason).__name__}: {reason}" if str(reason) else type(reason).__name__)
+        target = target_check(url)
+    except UnsafeTarget as error:
+        return _Response(None, "", f"Refused: {error}")
+    connection_class = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
+    connection = connection_class(target, request_timeout())
+    try:
+        connection.request("POST", target.path, body=body, headers=headers)
+        response = connection.getresponse()
+        text = response.read(_RESPONSE_KEEP).decode(errors="replace")
+        error = "" if 200 <= response.status < 300 else f"HTTP {response.status} {response.reason}"
+        if 300 <= response.status < 400:
+            error += " (redirects are not followed)"
+        return _Response(response.status, text, error)
+    except (http.client.HTTPException, OSError, ValueError) as error:
+        return _Response(None, "", f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
+    finally:
+        connection.close()
 
 
 @dataclass(frozen=True)

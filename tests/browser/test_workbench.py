@@ -173,7 +173,7 @@ def test_a_script_in_an_article_never_runs(browser_page, live_server):
     UserFactory(username="chief", is_staff=True, is_superuser=True)
     raw = (
         "Budget row <script>window.__pwned = 1</script>\n\n"
-        "The minister said: “<img src=x onerror=\"window.__pwned = 2\"> growth is strong.”"
+        'The minister said: “<img src=x onerror="window.__pwned = 2"> growth is strong.”'
     )
     article = article_ingest(raw=raw, outlet_name="Seed outlet").article
 

@@ -28,6 +28,13 @@ class Receiver:
     script: list[int] = field(default_factory=list)
     default_status: int = 200
     delay: float = 0.0  # seconds to wait before answering the next request
+    reply: bytes | None = None  # the body of every answer, instead of a short word
+
+
+@pytest.fixture(autouse=True)
+def local_receivers_allowed(settings):
+    """The receivers here listen on 127.0.0.1, which webhooks may only reach when a setting allows it."""
+    settings.WEBHOOK_ALLOWED_HOSTS = ["127.0.0.1"]
 
 
 @pytest.fixture
@@ -47,7 +54,10 @@ def receiver():
             self.send_response(status)
             self.send_header("Content-Type", "text/plain")
             self.end_headers()
-            self.wfile.write(b"ok" if status < 300 else b"receiver says no")
+            if state.reply is not None:
+                self.wfile.write(state.reply)
+            else:
+                self.wfile.write(b"ok" if status < 300 else b"receiver says no")
 
         def log_message(self, *args):
             pass
