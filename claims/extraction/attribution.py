@@ -80,6 +80,9 @@ def _preposition_stops(tokens: list[Token], i: int) -> bool:
     # "a spokesman for the ministry": the organisation belongs to the phrase.
     if low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS:
         return False
+    # "a letter from the league", "a study by Oxford Economics": the author belongs to the phrase.
+    if low in {"by", "from"} and i and tokens[i - 1].low in lexicon.DOCUMENT_NOUNS:
+        return False
     # "the Office for National Statistics": a preposition between capitalised words of one name.
     return not (
         low in {"for", "on"}
@@ -181,6 +184,8 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
         described_first = bool(subject) and (
             subject[-1].low in lexicon.PERSON_ROLES
             or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in subject)
+            # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
+            or (subject[0].low in lexicon.DETERMINERS and _role_of_body(subject))
         )
         # "The firm's chief executive, Jane Doe, said" / "A former minister, Jane Doe said".
         after_name = second_end + 1 if second_end < b and tokens[second_end].text == "," else second_end
@@ -202,6 +207,14 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
     return subject, appositions
 
 
+def _role_of_body(phrase: list[Token]) -> bool:
+    """`the leader of the league`: a role noun right before `of`."""
+    return any(
+        phrase[i].low == "of" and phrase[i - 1].low in lexicon.PERSON_ROLES and not phrase[i - 1].is_cap
+        for i in range(1, len(phrase))
+    )
+
+
 def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:
     while j >= a and (tokens[j].low in lexicon.AUXILIARIES or (tokens[j].low.endswith("ly") and not tokens[j].is_cap)):
         j -= 1
@@ -213,6 +226,10 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
     verb = tokens[v]
     before = tokens[v - 1] if v > a else None
     participle = verb.low.endswith("ing") and not (before is not None and before.low in _PROGRESSIVE)
+    if participle and before is not None and before.is_cap and before.low not in lexicon.FUNCTION_WORDS:
+        # "…, Ana Costa saying she was “encouraged”": the name right before the participle speaks.
+        start = np_backward(tokens, a, v - 1)
+        return Cue("participle", tokens[start:v], verb)
     if participle:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("participle", subject, verb, appositions)
@@ -248,6 +265,11 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
 def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     """`“…,” he said` / `“…,” said the minister` / `“…” according to X`."""
     k = q + 1
+    if k < b and tokens[k].text in _DASHES and tokens[k].start > tokens[q].end - 2:
+        # "“…” ― Ana Costa": a name after a dash, closing the line, signs the quotation.
+        name = _signature(tokens, k + 1, b)
+        if name:
+            return Cue("after", name)
     if k < b and tokens[k].text in ",–—-":
         k += 1
     if k >= b:
@@ -273,15 +295,36 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     while v < b and (tokens[v].low in lexicon.AUXILIARIES or tokens[v].low.endswith("ly")):
         v += 1
     if end < b and tokens[end].text == ",":
-        # "“…,” Jane Doe, the chief executive, said."
-        appositions = _trailing_apposition(tokens, end, b)
-        v = end + 1 + sum(len(x) + 1 for x in appositions)
-        if v < b and is_speech_verb(tokens, v):
+        # "“…,” Jane Doe, the chief executive, said." / "“…,” Jane Doe, 30, of Leeds, who …, said."
+        appositions = []
+        v = end
+        while v < b and tokens[v].text == "," and len(appositions) < 4:
+            if v + 1 < b and is_speech_verb(tokens, v + 1):
+                break
+            chunk = _trailing_apposition(tokens, v, b)
+            if not chunk:
+                break
+            appositions += chunk
+            v += len(chunk[0]) + 1
+        v += 1
+        if appositions and v < b and is_speech_verb(tokens, v):
             return Cue("after", tokens[k:end], tokens[v], appositions)
         return None
     if v < b and is_speech_verb(tokens, v):
         return Cue("after", tokens[k:end], tokens[v])
     return None
+
+
+_DASHES = "–—―-"
+
+
+def _signature(tokens: list[Token], k: int, b: int) -> list[Token]:
+    """Two to five capitalised words that end the sentence (`― Ana Costa`, `— Ana Costa.`)."""
+    end = k
+    while end < b and end - k < 5 and tokens[end].quote is None and (tokens[end].is_cap or tokens[end].text == "."):
+        end += 1
+    name = [t for t in tokens[k:end] if t.text != "."]
+    return name if len(name) >= 2 and end == b else []
 
 
 def _closing_name(tokens: list[Token], end: int, b: int) -> list[Token]:
@@ -334,6 +377,26 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
             relative_verb = relative_verb if relative_verb is not None else v
     if relative_verb is not None:
         return subject_before(tokens, a, b, relative_verb)
+    return _closing_attribution(tokens, q, b)
+
+
+def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
+    """`It used “velvet gloves” in its dealings, said Ana Costa, an analyst.` / `…, Ana Costa said.`:
+    an attribution closing the sentence covers the quotation inside it."""
+    for v in range(q + 1, b):
+        if tokens[v].quote is not None:
+            break
+        if not is_speech_verb(tokens, v):
+            continue
+        if tokens[v - 1].text == ",":
+            end = np_forward(tokens, v + 1, b)
+            if end > v + 1 and (end == b or tokens[end].text in ".,;"):
+                return Cue("after", tokens[v + 1 : end], tokens[v], _trailing_apposition(tokens, end, b))
+        else:
+            start = np_backward(tokens, q + 1, v - 1)
+            if q + 1 < start < v and tokens[start - 1].text == "," and (v + 1 == b or tokens[v + 1].text in ".,;"):
+                return Cue("after", tokens[start:v], tokens[v])
+        break
     return Cue("none")
 
 
@@ -352,6 +415,10 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
     speech_verbs = lexicon.SPEECH_VERBS
     for k in range(a, b):
         low = tokens[k].low
-        if low == "according" or (low in speech_verbs and is_speech_verb(tokens, k)):
+        if low == "according" or low in _NAMING_VERBS or (low in speech_verbs and is_speech_verb(tokens, k)):
             return True
     return False
+
+
+# "She called the ruling “disgraceful”": a verb of naming quotes the words someone used.
+_NAMING_VERBS = lexicon.words("called calling calls described describing describes")

@@ -32,11 +32,12 @@ lament maintain mention message note object observe plead pledge post predict pr
 quip recall reiterate reject remark reply respond retort reveal scoff shout slam snap state stress
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
 dispute disagree refute
+report press chant wonder exclaim testify
 """
 
 _IRREGULAR_SPEECH = """
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
-spoken speaking hit hits hitting
+spoken speaking hit hits hitting sing sings sang singing
 """
 
 # Verbs whose base and -s forms are more often nouns ("the protest", "his claims"): past and -ing only.
@@ -44,7 +45,7 @@ _NOUN_LIKE = set(
     words(
         """blast boast brand caution charge claim comment counter demand joke lament message mock note object
     plead pledge post promise protest question rage rebut regret remark reply snap slam state text thunder
-    tweet vow answer"""
+    tweet vow answer report press chant"""
     )
 )
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -95,6 +96,8 @@ FEMALE_TITLES = words("mrs ms miss lady baroness dame countess duchess queen pri
 NEUTRAL_TITLES = words("""dr prof professor rev reverend cllr councillor judge justice senator sen rep gov gen col capt
     captain sgt lt president chancellor rabbi imam bishop archbishop cardinal sheikh mx""")
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
+# Titles only ever put before a surname.
+HONORIFICS = words("mr mrs ms miss mx dr sen rep gov prof cllr messrs")
 # Titles that stay part of a canonical name ("Lord X", "Dame Y"); others are dropped from it.
 KEPT_TITLES = words(
     "lord lady baroness baron earl viscount marquess duke duchess countess sir dame king queen prince princess"
@@ -126,6 +129,9 @@ PERSON_ROLES = words("""minister ministers secretary secretaries president presi
     patient patients pilot pilots driver drivers chef engineer engineers lecturer president-elect
     secretary-general premier-elect governor-general speaker spokespeople insider insiders figure figures
     source sources man woman men women boy girl""")
+# Documents that "say" what their authors wrote ("a letter from the league warned").
+DOCUMENT_NOUNS = words("""report letter memo memorandum statement study survey poll analysis projection filing
+    complaint lawsuit ruling email e-mail editorial release document documents review audit""")
 # Role nouns naming the unnamed voice of an organisation.
 SPOKES_NOUNS = words("""spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen source sources official
     officials insider insiders aide aides representative representatives figure figures""")
@@ -155,6 +161,10 @@ ORG_DESCRIPTIONS = words("""party company firm government ministry department co
 MONTHS = words("""january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""")
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+# Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
+PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium
+    park bridge airport station county city island islands river lake mountains valley beach coast
+    heights harbor harbour bay highway""")
 
 PRONOUNS = {
     "he": ("m", "sg"),

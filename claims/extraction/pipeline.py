@@ -12,7 +12,7 @@ from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
 from claims.extraction.responses import LinkInput, link
 from claims.extraction.social import SocialPost, find_posts
 from claims.extraction.speakers import Registry, public_aliases
-from claims.extraction.text import Token, blank_line_mode, mask, paragraphs, sentences, shadow, tokenize
+from claims.extraction.text import Token, blank_line_mode, is_heading, mask, paragraphs, sentences, shadow, tokenize
 from claims.extraction.types import Extraction, ProposedSpeaker, ProposedStatement
 
 _LEADING_DET = {"the", "a", "an"}
@@ -86,6 +86,8 @@ def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, 
     words = len(quoted.split())
     if not item.closed and words < 4:
         return False
+    if k == a and quoted.rstrip().endswith((".", "!", "?")) and not title:
+        return True  # “Not a chance.” standing as a sentence of its own: somebody said it
     colon = k > a and tokens[k - 1].text == ":"
     return words > 3 or colon or speech()
 
@@ -152,6 +154,7 @@ class _Reader:
         self._answer_cue = ""  # that sentence's words
         self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
+        self._colon: tuple[int, int | None] = (-1, None)  # a sentence ending in a colon, and its subject
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph containing pos."""
@@ -169,11 +172,19 @@ class _Reader:
             mention = copy_mention(mention)
             _apply_appositions(mention, appositions)
         pos = tokens[0].start if tokens else 0
-        return self.registry.resolve(mention, pos, s)
+        if mention is not None and mention.kind == "bare":
+            # "Okafor said": a single word right before a speech verb may be a person's name.
+            after = bisect.bisect_right(self.token_starts, tokens[-1].start)
+            self.registry.speaking = after < len(self.tokens) and self.lows[after] in lexicon.SPEECH_VERBS
+        index = self.registry.resolve(mention, pos, s)
+        self.registry.speaking = False
+        return index
 
     def _sentence(self, s: int, a: int, b: int) -> None:
         tokens = self.tokens
-        subject_tokens, appositions = main_subject(tokens, a, b)
+        heading = is_heading(tokens, a, b, first=s == 0)
+        # A heading's capitalised words are not names: nobody in it is the subject of a sentence.
+        subject_tokens, appositions = main_subject(tokens, a, b) if not heading else ([], [])
         subject = self._resolve(subject_tokens, appositions, s) if subject_tokens else None
         subject_pos = subject_tokens[0].start if subject_tokens else tokens[a].start
         self.registry.note(subject, subject_pos, s, subject=True)
@@ -204,7 +215,7 @@ class _Reader:
                 and len(cue.subject) == len(subject_tokens)
             ):
                 entity = subject  # the sentence's subject, already resolved above
-            elif cue.subject:
+            elif cue.subject and not heading:
                 entity = self._resolve(cue.subject, cue.appositions, s)
             mode = cue.mode
             if entity is None and cue.mode == "none" and subject is not None and k > a:
@@ -220,7 +231,10 @@ class _Reader:
             if entity is not None and self._answering and self._answers(entity, cue, s):
                 self.drafts[-1].answering = True
                 self.drafts[-1].cue = self._answer_cue
-        self._note_names(s, a, b, subject_tokens)
+        if not heading:
+            self._note_names(s, a, b, subject_tokens)
+        if subject is not None and tokens[b - 1].text == ":":
+            self._colon = (s, subject)  # "The foundation describes itself this way:" introduces a quotation
         # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":
         # the quote after such a sentence answers too.
         lows = self.lows[a:b]
@@ -269,6 +283,8 @@ class _Reader:
     def _fallback(self, item: QuoteSpan, cue: Cue, s: int) -> tuple[int | None, str]:
         """No attribution in the sentence: a quote continuing the previous speaker's, else the topic."""
         para = self.paragraph_of(item.open)
+        if self._colon[0] == s - 1:
+            return self._colon[1], "colon"
         if self.drafts:
             last = self.drafts[-1]
             if last.entity is not None and para - last.paragraph <= 1:

@@ -242,6 +242,17 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
     return tokens
 
 
+def _attribution_follows(tokens: list[Token], i: int) -> bool:
+    """`“Can we win?” Mr. Ortega asked.`: a short name and a speech verb finish the quotation's sentence."""
+    for k in range(i, min(len(tokens), i + 5)):
+        tok = tokens[k]
+        if tok.low in lexicon.SPEECH_VERBS:
+            return k > i
+        if not tok.is_cap:
+            return False
+    return False
+
+
 def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool) -> list[tuple[int, int]]:
     """Sentences as (first, last_exclusive) token index ranges."""
     spans: list[tuple[int, int]] = []
@@ -271,10 +282,29 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
             boundary = not abbreviation and (nxt.is_cap or nxt.quote is not None or nxt.text in "(“\"‘'")
         elif tok.quote is not None and gap and (nxt.is_cap or nxt.quote is not None):
             inner = body[tok.start : tok.end].rstrip("”\"’'»› \n")
-            boundary = inner.endswith((".", "!", "?"))
+            boundary = inner.endswith((".", "!", "?")) and not _attribution_follows(tokens, i + 1)
         if boundary:
             spans.append((first, i + 1))
             first = i + 1
     if first < n:
         spans.append((first, n))
     return spans
+
+
+def is_heading(tokens: list[Token], a: int, b: int, first: bool = False) -> bool:
+    """A title-cased line ("Senator Slams Plan As Council Votes") or a short capitalised label; the
+    first line of a body ("Costa and Reyes Slam ‘Plan B’") needs fewer capitalised words."""
+    long_words = 0
+    short = True  # "FULL TEXT.", "Mission Viejo, Calif.": a few capitalised words and no quotation
+    for k in range(a, b):
+        tok = tokens[k]
+        if tok.quote is not None:
+            short = False
+        elif tok.is_word:
+            if not tok.is_cap:
+                if len(tok.text) > 3:
+                    return False
+                short = False
+            elif len(tok.text) > 3:
+                long_words += 1
+    return long_words >= (3 if first else 4) or (short and long_words > 0 and b - a <= 6)

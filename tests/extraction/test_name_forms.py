@@ -41,3 +41,54 @@ def test_state_and_title_before_the_name_are_its_role():
     extraction = extract('"Our roads come first," Nevada Gov. Ruth Calloway said on Tuesday.\n')
     speaker = extraction.speakers[extraction.statements[0].speaker]
     assert speaker.name == "Ruth Calloway"
+
+
+def test_a_surname_that_is_also_a_title_or_role_after_an_honorific():
+    extraction = extract(
+        "Helen King, a councillor in Leeds, opposed the plan.\n\n"
+        '"The consultation was a sham from start to finish," Ms. King said.\n'
+    )
+    assert speaker_of(extraction, "The consultation was a sham") == "King"
+
+
+def test_weekdays_and_places_are_never_speakers():
+    extraction = extract(
+        "Priya Raman, a lawyer for the tenants, spoke outside Harbour Tower.\n\n"
+        '"The landlord has ignored every letter we sent," Raman Tuesday said.\n\n'
+        'Outside Harbour Tower, "nobody is listening to us," a tenant said.\n'
+    )
+    names = {s.name for s in extraction.speakers}
+    assert speaker_of(extraction, "The landlord has ignored") == "Priya Raman"
+    assert not any("Tuesday" in n or "Tower" in n for n in names)
+
+
+def test_a_title_cased_heading_names_nobody():
+    extraction = extract(
+        "Treasurer Slams Banks Over Rising Mortgage Fees\n\n"
+        'Sydney banks have raised fees again. "This is gouging, plain and simple," said Mark Ellison, '
+        "a consumer advocate.\n"
+    )
+    names = {s.name for s in extraction.speakers}
+    assert names == {"Mark Ellison"}
+
+
+def test_a_person_of_a_body_and_a_role_of_a_named_body_before_the_name():
+    extraction = extract(
+        '"The levy will hurt growers," said Tom Hadley of the regional farmers\' council.\n\n'
+        "The chair of the Murray Water Board, Lena Fischer, warned that the cuts were "
+        '"the deepest in a generation."\n\n'
+        '"We will appeal," Councillor Ravi K. Bishop, Labour member for Hove, said of the decision.\n'
+    )
+    assert speaker_of(extraction, "The levy will hurt growers") == "Tom Hadley"
+    assert speaker_of(extraction, "the deepest in a generation") == "Lena Fischer"
+    assert speaker_of(extraction, "We will appeal") == "Ravi K. Bishop"
+
+
+def test_a_short_title_cased_first_line_names_nobody():
+    extraction = extract(
+        "Okafor and Lindqvist Slam ‘Harbour Deal.’\n\n"
+        "Dr. Amara Okafor, a port economist, criticised the agreement on Monday.\n\n"
+        '"It hands the docks to one bidder for thirty years," Okafor said.\n'
+    )
+    assert speaker_of(extraction, "It hands the docks") == "Amara Okafor"
+    assert not any("Slam" in s.name for s in extraction.speakers)
