@@ -1,6 +1,6 @@
 """Search endpoints: ranked full text over claims and articles, and typo-tolerant autocompletes."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -94,7 +94,21 @@ class SearchView(APIView):
 class SpeakerAutocompleteView(APIView):
     """Speakers by name or alias as typed, typos allowed."""
 
-    @extend_schema(summary="Speakers like what was typed (typos allowed)", parameters=[AutocompleteQuerySerializer])
+    @extend_schema(
+        summary="Speakers like what was typed (typos allowed)",
+        parameters=[AutocompleteQuerySerializer],
+        responses={
+            200: inline_serializer(
+                "SpeakerMatch",
+                {
+                    "id": serializers.IntegerField(),
+                    "name": serializers.CharField(),
+                    "similarity": serializers.FloatField(),
+                },
+                many=True,
+            )
+        },
+    )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
         speakers = selectors.speaker_lookup(query=params["q"])[: params["limit"]]
@@ -107,7 +121,21 @@ class ClaimAutocompleteView(APIView):
     """Claims whose words are like what was typed, typos allowed: for linking a response to any claim."""
 
     @extend_schema(
-        summary="Claims whose text is like what was typed (typos allowed)", parameters=[AutocompleteQuerySerializer]
+        summary="Claims whose text is like what was typed (typos allowed)",
+        parameters=[AutocompleteQuerySerializer],
+        responses={
+            200: inline_serializer(
+                "ClaimMatch",
+                {
+                    "id": serializers.IntegerField(),
+                    "text": serializers.CharField(),
+                    "kind": serializers.CharField(),
+                    "status": serializers.CharField(),
+                    "similarity": serializers.FloatField(),
+                },
+                many=True,
+            )
+        },
     )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
