@@ -226,6 +226,9 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 USE_X_FORWARDED_HOST = BEHIND_PROXY
+# Rate limits and lockouts count per client address: a client's own X-Forwarded-For is never believed.
+REST_FRAMEWORK["NUM_PROXIES"] = 1 if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "claims.api.throttling.client_address"
 # Load balancers probe the health check over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365))

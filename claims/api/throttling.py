@@ -6,6 +6,14 @@ from rest_framework.throttling import SimpleRateThrottle
 from claims.models.tokens import APIToken
 
 
+def client_address(request) -> str:
+    """The client's address for lockouts: the peer's, or behind a declared proxy the entry it appended."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "BEHIND_PROXY", False) and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 class TokenRateThrottle(SimpleRateThrottle):
     """One bucket per token, so two integrations of the same user do not starve each other."""
 

@@ -40,6 +40,12 @@ def test_after_five_failures_even_the_right_password_is_refused(client, staff):
     assert _login(client, "the-right-password-42", address="198.51.100.9").status_code == 429
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, staff):
+    for n in range(5):
+        client.post(LOGIN, {"username": "desk", "password": f"wrong-{n}"}, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    assert _login(client, "the-right-password-42").status_code == 429
+
+
 def test_axes_reset_lifts_the_lockout(client, staff):
     for n in range(6):
         _login(client, f"wrong-{n}")

@@ -89,6 +89,16 @@ def test_invalid_tokens_are_throttled_per_address(viewer, three_failures):
 
 
 @pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_reset_the_count(viewer, three_failures):
+    client = APIClient(REMOTE_ADDR="203.0.113.9")
+    statuses = [
+        client.get(URL, HTTP_AUTHORIZATION=f"Token guess-{n}", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
+        for n in range(4)
+    ]
+    assert statuses == [401, 401, 401, 429]
+
+
+@pytest.mark.django_db
 def test_valid_tokens_do_not_count_as_failures(viewer, three_failures):
     good = token_create(user=viewer).key
     client = APIClient(REMOTE_ADDR="203.0.113.8")
