@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "django_tasks_db",
+    "axes",
     "articles",
     "claims",
 ]
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,6 +100,18 @@ if env_bool("DATABASE_POOL", not DEBUG):
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Failed admin logins are counted per account and per address (django-axes, rows in the database); after
+# AXES_FAILURE_LIMIT of them the account, or the address, is locked out until AXES_COOLOFF_HOURS pass or an
+# admin lifts it (Axes → Access attempts, or `manage.py axes_reset`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -136,6 +151,13 @@ TASKS = {
     }
 }
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+# One cache shared by every process (API rate limits, failed-token counts): Redis when REDIS_URL is set,
+# otherwise a table in the database (created by a migration), so nothing extra has to run.
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "claimtrack_cache"}}
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 if "RQBackend" in TASKS["default"]["BACKEND"]:
     INSTALLED_APPS.append("django_rq")
@@ -164,7 +186,11 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.TokenRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_THROTTLE_RATE", "1200/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "token": os.environ.get("API_THROTTLE_RATE", "1200/minute"),
+        # Requests with a wrong or revoked token, per client address: guessing keys gets nowhere fast.
+        "failed_auth": os.environ.get("API_FAILED_AUTH_RATE", "20/minute"),
+    },
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
 }
 
@@ -208,6 +234,9 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 USE_X_FORWARDED_HOST = BEHIND_PROXY
+# Rate limits and lockouts count per client address: a client's own X-Forwarded-For is never believed.
+REST_FRAMEWORK["NUM_PROXIES"] = 1 if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "claims.api.throttling.client_address"
 # Load balancers probe the health check over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365))

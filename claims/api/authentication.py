@@ -10,6 +10,7 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from claims import permissions
+from claims.api.throttling import FailedAuthenticationThrottle
 from claims.models.tokens import APIToken, token_hash
 
 KEYWORDS = (b"token", b"bearer")
@@ -25,13 +26,20 @@ class TokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).split()
         if not header or header[0].lower() not in KEYWORDS:
             return None
-        if len(header) != 2:
-            raise exceptions.AuthenticationFailed("Invalid token header: expected 'Token <key>'.")
+        failures = FailedAuthenticationThrottle()
+        if failures.exhausted(request):
+            raise exceptions.Throttled(failures.wait(), "Too many requests with invalid tokens from this address.")
         try:
-            key = header[1].decode("ascii")
-        except UnicodeDecodeError as exc:
-            raise exceptions.AuthenticationFailed("Invalid token.") from exc
-        return self.authenticate_key(key)
+            if len(header) != 2:
+                raise exceptions.AuthenticationFailed("Invalid token header: expected 'Token <key>'.")
+            try:
+                key = header[1].decode("ascii")
+            except UnicodeDecodeError as exc:
+                raise exceptions.AuthenticationFailed("Invalid token.") from exc
+            return self.authenticate_key(key)
+        except exceptions.AuthenticationFailed:
+            failures.record()
+            raise
 
     def authenticate_key(self, key: str):
         found = token_with_user(token_hash(key))

@@ -7,11 +7,14 @@ from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from rest_framework import exceptions
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from claims import exceptions as domain
 from claims.api.exceptions import Conflict, PayloadTooLarge
+from claims.api.renderers import ORJSONRenderer
 
 # SQLSTATE classes of integrity errors: a duplicate is a conflict with existing data, the others bad input.
 UNIQUE_VIOLATION = "23505"
@@ -71,5 +74,31 @@ def translate(exc: Exception) -> Exception:
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
-    """DRF's handler, after translating the exceptions services and the database raise."""
-    return drf_exception_handler(translate(exc), context)
+    """DRF's handler, after translating the exceptions services and the database raise.
+
+    Errors are JSON even on endpoints that answer CSV or plain text, which would otherwise render the
+    error's dictionary as text.
+    """
+    response = drf_exception_handler(translate(exc), context)
+    request = context.get("request")
+    if response is not None and request is not None:
+        renderer = getattr(request, "accepted_renderer", None)
+        if renderer is None or renderer.media_type != ORJSONRenderer.media_type:
+            request.accepted_renderer, request.accepted_media_type = ORJSONRenderer(), ORJSONRenderer.media_type
+    return response
+
+
+class NotFoundView(APIView):
+    """Every path under the API that names no endpoint (or an id that is not a number): a JSON 404."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes: list = []
+    schema = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise exceptions.NotFound()
+
+    def options(self, request, *args, **kwargs):
+        raise exceptions.NotFound()

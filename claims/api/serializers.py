@@ -376,10 +376,15 @@ class AssignSerializer(StrictSerializer):
     assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
 
+def max_length_of(model, field: str) -> int:
+    """The limit the model declares for a free-text field: one number for the admin, the API and the docs."""
+    return model._meta.get_field(field).max_length
+
+
 class VerdictSerializer(StrictSerializer):
     rating = serializers.ChoiceField(choices=Rating.choices)
-    summary = serializers.CharField(max_length=500)
-    body = serializers.CharField(required=False, allow_blank=True, default="")
+    summary = serializers.CharField(max_length=max_length_of(Review, "summary"))
+    body = serializers.CharField(required=False, allow_blank=True, default="", max_length=max_length_of(Review, "body"))
 
 
 class ChangesSerializer(StrictSerializer):
@@ -581,7 +586,9 @@ class SpeakerDetailSerializer(SpeakerSerializer):
 class SpeakerWriteSerializer(StrictSerializer):
     name = serializers.CharField(max_length=300)
     kind = serializers.ChoiceField(choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=max_length_of(Speaker, "description")
+    )
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Speaker.objects.all(), allow_null=True, required=False, default=None
     )
@@ -602,7 +609,9 @@ class SpeakerMergeSerializer(StrictSerializer):
 class ClaimRelationSerializer(StrictModelSerializer):
     source = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
     target = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=max_length_of(ClaimRelation, "note")
+    )
 
     class Meta:
         model = ClaimRelation
@@ -614,7 +623,7 @@ class ClaimRelationUpdateSerializer(ChangesSerializer):
     """What can change in a link: its type and its note (its two claims stay; link others instead)."""
 
     relation_type = serializers.ChoiceField(choices=RelationType.choices, required=False)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=max_length_of(ClaimRelation, "note"))
 
 
 class SourceSerializer(StrictModelSerializer):
@@ -642,7 +651,9 @@ class SourceSerializer(StrictModelSerializer):
 class CitationSerializer(StrictModelSerializer):
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.only("id"))
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
-    excerpt = serializers.CharField(required=False, allow_blank=True, default="", max_length=10000)
+    excerpt = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=max_length_of(Citation, "excerpt")
+    )
 
     class Meta:
         model = Citation
@@ -654,7 +665,7 @@ class CitationUpdateSerializer(ChangesSerializer):
     """What can change in a citation: its stance and excerpt (its claim and source stay; cite again instead)."""
 
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
-    excerpt = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+    excerpt = serializers.CharField(required=False, allow_blank=True, max_length=max_length_of(Citation, "excerpt"))
 
 
 class ReviewSerializer(StrictModelSerializer):
@@ -690,8 +701,8 @@ class ReviewReviseSerializer(ChangesSerializer):
     """The author's improvements to a verdict waiting for approval."""
 
     rating = serializers.ChoiceField(choices=Rating.choices, required=False)
-    summary = serializers.CharField(max_length=500, required=False)
-    body = serializers.CharField(required=False, allow_blank=True)
+    summary = serializers.CharField(max_length=max_length_of(Review, "summary"), required=False)
+    body = serializers.CharField(required=False, allow_blank=True, max_length=max_length_of(Review, "body"))
 
 
 class ReviewCreateSerializer(VerdictSerializer):
@@ -700,7 +711,7 @@ class ReviewCreateSerializer(VerdictSerializer):
 
 class NoteSerializer(StrictModelSerializer):
     author = UserBriefSerializer(read_only=True)
-    body = serializers.CharField(max_length=20000)
+    body = serializers.CharField(max_length=max_length_of(Note, "body"))
 
     class Meta:
         model = Note

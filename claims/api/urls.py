@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import SimpleRouter
 
 from claims.api import schema, search, views  # noqa: F401  (schema registers the token scheme)
+from claims.api.errors import NotFoundView
 
 app_name = "api"
 
@@ -48,4 +49,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", redoc, name="redoc"),
+    # Last: anything else under the API is a JSON 404, not the site's HTML page.
+    re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]

@@ -363,14 +363,18 @@ class ClaimWriteMixin:
         return claim
 
 
-transition_response = {200: s.ClaimDetailSerializer}
-claim_write_responses = {
-    200: s.ClaimDetailSerializer,
-    412: OpenApiResponse(description="Stale If-Match"),
-    428: OpenApiResponse(description="If-Match missing"),
-}
+stale = OpenApiResponse(description="Stale If-Match: the resource changed since you read it")
+missing = OpenApiResponse(description="If-Match missing")
+transition_response = {200: s.ClaimDetailSerializer, 412: stale}
+claim_write_responses = {200: s.ClaimDetailSerializer, 412: stale, 428: missing}
 if_match_header = OpenApiParameter(
-    "If-Match", str, OpenApiParameter.HEADER, description="ETag of the claim as you last read it."
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description="ETag of the claim as you last read it; when sent, a stale one is refused with 412.",
+)
+if_match_required = OpenApiParameter(
+    "If-Match", str, OpenApiParameter.HEADER, required=True, description="ETag of the claim as you last read it."
 )
 
 
@@ -430,7 +434,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         summary="Correct a claim's span, speaker, kind or type (needs If-Match)",
         request=s.ClaimUpdateSerializer,
         responses=claim_write_responses,
-        parameters=[if_match_header],
+        parameters=[if_match_required],
     )
     def partial_update(self, request, pk=None):
         return self._update(request, pk, s.ClaimUpdateSerializer(data=request.data, partial=True))
@@ -439,7 +443,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         summary="Replace a claim's editable fields: span, speaker, kind, type, directness (needs If-Match)",
         request=s.ClaimReplaceSerializer,
         responses=claim_write_responses,
-        parameters=[if_match_header],
+        parameters=[if_match_required],
     )
     def update(self, request, pk=None):
         return self._update(request, pk, s.ClaimReplaceSerializer(data=request.data))
@@ -457,10 +461,10 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         responses={
             204: None,
             409: OpenApiResponse(description="The claim is in review or has verdicts: reject it instead"),
-            412: OpenApiResponse(description="Stale If-Match"),
-            428: OpenApiResponse(description="If-Match missing"),
+            412: stale,
+            428: missing,
         },
-        parameters=[if_match_header],
+        parameters=[if_match_required],
     )
     def destroy(self, request, pk=None):
         with transaction.atomic():
@@ -541,7 +545,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     @extend_schema(
         summary="Submit the verdict on a claim in review (it then waits for a second person's approval)",
         request=s.VerdictSerializer,
-        responses={201: s.ReviewSerializer},
+        responses={201: s.ReviewSerializer, 412: stale},
         parameters=[if_match_header],
     )
     @action(detail=True, methods=["post"])
@@ -551,7 +555,7 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
     @extend_schema(
         summary="Submit a corrected verdict on a published claim",
         request=s.VerdictSerializer,
-        responses={201: s.ReviewSerializer},
+        responses={201: s.ReviewSerializer, 412: stale},
         parameters=[if_match_header],
     )
     @action(detail=True, methods=["post"])
@@ -774,13 +778,16 @@ class CitationViewSet(LinkViewSet):
 
 
 review_if_match_header = OpenApiParameter(
-    "If-Match", str, OpenApiParameter.HEADER, description="ETag of the verdict as you last read it."
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description="ETag of the verdict as you last read it; when sent, a stale one is refused with 412.",
 )
-review_write_responses = {
-    200: s.ReviewSerializer,
-    412: OpenApiResponse(description="Stale If-Match"),
-    428: OpenApiResponse(description="If-Match missing"),
-}
+review_if_match_required = OpenApiParameter(
+    "If-Match", str, OpenApiParameter.HEADER, required=True, description="ETag of the verdict as you last read it."
+)
+review_write_responses = {200: s.ReviewSerializer, 412: stale, 428: missing}
+review_transition_responses = {200: s.ReviewSerializer, 412: stale}
 
 
 @extend_schema_view(list=extend_schema(summary="Verdicts, filtered by claim, author, status and rating"))
@@ -851,7 +858,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         summary="Revise your verdict while it waits for approval: rating, summary, body (needs If-Match)",
         request=s.ReviewReviseSerializer,
         responses=review_write_responses,
-        parameters=[review_if_match_header],
+        parameters=[review_if_match_required],
     )
     def partial_update(self, request, pk=None):
         return self._run_transition(
@@ -862,7 +869,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         summary="Withdraw your verdict before it is approved; the claim returns to review (needs If-Match)",
         request=None,
         responses=review_write_responses,
-        parameters=[review_if_match_header],
+        parameters=[review_if_match_required],
     )
     def destroy(self, request, pk=None):
         # The verdict is kept, marked withdrawn, so the answer shows it as it now stands.
@@ -871,7 +878,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     @extend_schema(
         summary="Withdraw your verdict before it is approved (the same as DELETE; If-Match optional)",
         request=None,
-        responses={200: s.ReviewSerializer},
+        responses=review_transition_responses,
         parameters=[review_if_match_header],
     )
     @action(detail=True, methods=["post"])
@@ -879,19 +886,20 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         return self._run_transition(request, pk, workflow.review_withdraw)
 
     @extend_schema(
-        summary="Approve and publish a submitted verdict (not by its author)",
+        summary="Approve and publish a submitted verdict (not by its author; needs If-Match)",
         request=None,
-        responses={200: s.ReviewSerializer},
-        parameters=[review_if_match_header],
+        responses=review_write_responses,
+        parameters=[review_if_match_required],
     )
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        return self._run_transition(request, pk, workflow.review_publish)
+        # Publishing puts the verdict in front of readers: the approver must have read this very version.
+        return self._run_transition(request, pk, workflow.review_publish, require_if_match=True)
 
     @extend_schema(
         summary="Return a submitted verdict to its reviewer",
         request=s.RejectSerializer,
-        responses={200: s.ReviewSerializer},
+        responses=review_transition_responses,
         parameters=[review_if_match_header],
     )
     @action(detail=True, methods=["post"], url_path="send-back")

@@ -113,7 +113,7 @@ class ClaimRelation(models.Model):
     relation_type = models.CharField(max_length=16, choices=RelationType.choices)
     origin = models.CharField(max_length=12, choices=ClaimOrigin.choices, default=ClaimOrigin.MANUAL)
     confidence = models.FloatField(null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=5000)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -11,7 +11,7 @@ class Note(models.Model):
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_notes")
-    body = models.TextField()
+    body = models.TextField(max_length=20000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,7 +15,7 @@ class Review(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews")
     rating = models.CharField(max_length=16, choices=Rating.choices)
     summary = models.CharField(max_length=500, help_text="One-line verdict, shown with the rating.")
-    body = models.TextField(blank=True)
+    body = models.TextField(blank=True, max_length=20000)
     status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="approved_reviews"

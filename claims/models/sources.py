@@ -17,7 +17,7 @@ class Source(models.Model):
     publisher = models.CharField(max_length=300, blank=True)
     published = models.DateField(null=True, blank=True)
     archived_url = models.URLField(max_length=1000, blank=True, help_text="An archived copy.")
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, max_length=10000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -37,7 +37,7 @@ class Citation(models.Model):
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     stance = models.CharField(max_length=12, choices=Stance.choices)
-    excerpt = models.TextField(blank=True)
+    excerpt = models.TextField(blank=True, max_length=10000)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -14,7 +14,7 @@ class Speaker(models.Model):
 
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=2000)
     organisation = models.ForeignKey(
         "self",
         null=True,

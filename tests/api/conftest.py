@@ -10,7 +10,7 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttle_buckets():
+def _fresh_throttle_buckets(db):  # the cache is a database table unless REDIS_URL is set
     cache.clear()
     yield
     cache.clear()

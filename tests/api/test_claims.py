@@ -113,7 +113,8 @@ def test_workflow_from_proposal_to_published_verdict(api_client, annotator, revi
     assert api_client.post(f"/api/v1/reviews/{review_id}/publish/").status_code == 403
 
     api_client.force_authenticate(editor)
-    published = api_client.post(f"/api/v1/reviews/{review_id}/publish/")
+    etag = api_client.get(f"/api/v1/reviews/{review_id}/").headers["ETag"]
+    published = api_client.post(f"/api/v1/reviews/{review_id}/publish/", HTTP_IF_MATCH=etag)
     assert published.status_code == 200, published.content
     assert published.json()["status"] == "published"
     assert api_client.get(url(claim)).json()["verdict"]["id"] == review_id

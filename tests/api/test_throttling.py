@@ -1,0 +1,105 @@
+"""Rate limits live in the shared cache: every process counts into the same buckets; bad tokens are limited."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from rest_framework.test import APIClient
+
+from claims.services.tokens import token_create
+
+URL = "/api/v1/claims/"
+ROOT = Path(__file__).resolve().parents[2]
+
+# Another Python process, started from scratch, makes requests through the whole stack with the key given.
+OTHER_PROCESS = """
+import sys, django
+django.setup()
+from django.test import Client
+key, count = sys.argv[1], int(sys.argv[2])
+client = Client()
+print(",".join(str(client.get("/api/v1/claims/", HTTP_AUTHORIZATION="Token " + key).status_code) for _ in range(count)))
+"""
+
+
+def _in_another_process(key: str, count: int, rate: str) -> list[int]:
+    settings_dict = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": (
+            f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+        ),
+        "ALLOWED_HOSTS": "testserver",
+        "API_THROTTLE_RATE": rate,
+    }
+    env.pop("REDIS_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", OTHER_PROCESS, key, str(count)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return [int(code) for code in done.stdout.strip().splitlines()[-1].split(",")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_tokens_limit_holds_across_processes(viewer, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "token": "4/minute"},
+    }
+    created = token_create(user=viewer)
+    assert _in_another_process(created.key, 3, "4/minute") == [200, 200, 200]
+    client = APIClient()
+    statuses = [client.get(URL, HTTP_AUTHORIZATION=f"Token {created.key}").status_code for _ in range(2)]
+    # A per-process count would allow four here; the shared one has one left.
+    assert statuses == [200, 429]
+
+
+@pytest.fixture
+def three_failures(settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "failed_auth": "3/minute"},
+    }
+
+
+@pytest.mark.django_db
+def test_invalid_tokens_are_throttled_per_address(viewer, three_failures):
+    good = token_create(user=viewer).key
+    client = APIClient(REMOTE_ADDR="203.0.113.7")
+    wrong = [client.get(URL, HTTP_AUTHORIZATION=f"Token guess-{n}").status_code for n in range(3)]
+    assert wrong == [401, 401, 401]
+    throttled = client.get(URL, HTTP_AUTHORIZATION="Token guess-4")
+    assert throttled.status_code == 429
+    assert throttled["Content-Type"].startswith("application/json")
+    assert "invalid tokens" in throttled.json()["detail"] and int(throttled["Retry-After"]) > 0
+    # Even the right key gets nowhere from that address now, so guessing cannot find it.
+    assert client.get(URL, HTTP_AUTHORIZATION=f"Token {good}").status_code == 429
+    # Other addresses are not affected.
+    assert APIClient(REMOTE_ADDR="198.51.100.2").get(URL, HTTP_AUTHORIZATION=f"Token {good}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_reset_the_count(viewer, three_failures):
+    client = APIClient(REMOTE_ADDR="203.0.113.9")
+    statuses = [
+        client.get(URL, HTTP_AUTHORIZATION=f"Token guess-{n}", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
+        for n in range(4)
+    ]
+    assert statuses == [401, 401, 401, 429]
+
+
+@pytest.mark.django_db
+def test_valid_tokens_do_not_count_as_failures(viewer, three_failures):
+    good = token_create(user=viewer).key
+    client = APIClient(REMOTE_ADDR="203.0.113.8")
+    assert [client.get(URL, HTTP_AUTHORIZATION=f"Token {good}").status_code for _ in range(5)] == [200] * 5
