@@ -90,6 +90,7 @@ def test_health_check_admin_and_static_files_are_served(server):
 
     login = requests.get(f"{server.url}/admin/login/", headers=VIA_PROXY, timeout=10)
     assert login.status_code == 200
+    assert "script-src 'self'" in login.headers["Content-Security-Policy"]
     stylesheet = re.search(r'href="(/static/admin/css/base\.[0-9a-f]{12}\.css)"', login.text)
     assert stylesheet, "the admin links its stylesheet by hashed name"
     css = requests.get(server.url + stylesheet.group(1), headers={**VIA_PROXY, "Accept-Encoding": "gzip"}, timeout=10)

@@ -145,8 +145,8 @@ class ClaimAdmin(ServiceModelAdmin):
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Claim):
         return format_html(
-            '<span class="claim-status" style="border-left: 4px solid {}; padding-left: 4px">{}</span>',
-            STATUS_COLOURS.get(obj.status, "#999"),
+            '<span class="claim-status status-{}">{}</span>',
+            obj.status,
             obj.get_status_display(),
         )
 
@@ -299,7 +299,7 @@ class ClaimAdmin(ServiceModelAdmin):
             "outlet_chart": stacked_bar_chart(stats.by_outlet, colours=STATUS_COLOURS, title="Claims by outlet"),
             "month_chart": column_chart(stats.by_month, title="Claims per month"),
             "speaker_rows": [(name, total, months, sparkline(months)) for name, total, months in stats.by_speaker],
-            "status_colours": [(ClaimStatus(s).label, c) for s, c in STATUS_COLOURS.items()],
+            "status_legend": [(status, ClaimStatus(status).label) for status in STATUS_COLOURS],
             "response_rate_percent": None if stats.response_rate is None else round(100 * stats.response_rate),
             "changelist_url": reverse("admin:claims_claim_changelist"),
         }

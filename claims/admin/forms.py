@@ -13,7 +13,7 @@ from claims.models import Citation, Claim, ClaimRelation, Source, Speaker
 
 def _autocomplete(model, field_name: str) -> AutocompleteSelect:
     """The admin's select2 autocomplete for `model.field_name`, searching the related model's admin."""
-    return AutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"style": "width: 100%"})
+    return AutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"class": "full-width"})
 
 
 def reviewers() -> QuerySet:
