@@ -38,5 +38,6 @@ serve: install
 	@case "$$DJANGO_DEBUG" in 1|true|yes|on) ;; *) test -n "$$DJANGO_SECRET_KEY" || { \
 		echo "make serve: DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off" >&2; exit 1; } ;; esac
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	exec $(UV) run --frozen python -m gunicorn --config python:config.gunicorn config.wsgi
