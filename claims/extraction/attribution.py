@@ -334,6 +334,26 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
             relative_verb = relative_verb if relative_verb is not None else v
     if relative_verb is not None:
         return subject_before(tokens, a, b, relative_verb)
+    return _closing_attribution(tokens, q, b)
+
+
+def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
+    """`It used “velvet gloves” in its dealings, said Ana Costa, an analyst.` / `…, Ana Costa said.`:
+    an attribution closing the sentence covers the quotation inside it."""
+    for v in range(q + 1, b):
+        if tokens[v].quote is not None:
+            break
+        if not is_speech_verb(tokens, v):
+            continue
+        if tokens[v - 1].text == ",":
+            end = np_forward(tokens, v + 1, b)
+            if end > v + 1 and (end == b or tokens[end].text in ".,;"):
+                return Cue("after", tokens[v + 1 : end], tokens[v], _trailing_apposition(tokens, end, b))
+        else:
+            start = np_backward(tokens, q + 1, v - 1)
+            if q + 1 < start < v and tokens[start - 1].text == "," and (v + 1 == b or tokens[v + 1].text in ".,;"):
+                return Cue("after", tokens[start:v], tokens[v])
+        break
     return Cue("none")
 
 
@@ -355,3 +375,15 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
         if low == "according" or (low in speech_verbs and is_speech_verb(tokens, k)):
             return True
     return False
+
+
+def is_heading(tokens: list[Token], a: int, b: int) -> bool:
+    """A title-cased line ("Senator Slams Plan As Council Votes"): every longer word capitalised."""
+    long_words = 0
+    for k in range(a, b):
+        tok = tokens[k]
+        if tok.is_word and len(tok.text) > 3:
+            if not tok.is_cap:
+                return False
+            long_words += 1
+    return long_words >= 4

@@ -95,6 +95,8 @@ FEMALE_TITLES = words("mrs ms miss lady baroness dame countess duchess queen pri
 NEUTRAL_TITLES = words("""dr prof professor rev reverend cllr councillor judge justice senator sen rep gov gen col capt
     captain sgt lt president chancellor rabbi imam bishop archbishop cardinal sheikh mx""")
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
+# Titles only ever put before a surname.
+HONORIFICS = words("mr mrs ms miss mx dr sen rep gov prof cllr messrs")
 # Titles that stay part of a canonical name ("Lord X", "Dame Y"); others are dropped from it.
 KEPT_TITLES = words(
     "lord lady baroness baron earl viscount marquess duke duchess countess sir dame king queen prince princess"
@@ -155,6 +157,10 @@ ORG_DESCRIPTIONS = words("""party company firm government ministry department co
 MONTHS = words("""january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""")
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+# Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
+PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium
+    park bridge airport station county city island islands river lake mountains valley beach coast
+    heights harbor harbour bay highway""")
 
 PRONOUNS = {
     "he": ("m", "sg"),

@@ -289,8 +289,10 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
             else:
                 kept.append(t)
         tokens = kept
-    while tokens and tokens[-1].text in ",;:-–—":
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].text in ",;:-–—" or tokens[-1].low in lexicon.DAYS):
+        tokens = tokens[:-1]  # "Ana Costa on Tuesday" is read without the day ("on" ends the phrase)
+    while tokens and tokens[0].low in lexicon.DAYS:
+        tokens = tokens[1:]
     if not tokens:
         return None
     text = _words(tokens)
@@ -335,13 +337,17 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
     last = body[-1].low
     # "Board of Deputies", "House of Representatives": an organisation despite its person-like last word.
     of_org = run is not None and "of" in {t.low for t in body[run[0] : run[1]]} and _is_org(body[run[0] : run[1]])
-    if run is not None and (of_org or not _is_role(last)):
+    # "Mr. King", "Dr. Bishop": after an honorific even a role noun is a surname.
+    honorific = run is not None and run[1] - run[0] >= 2 and body[run[0]].low in lexicon.HONORIFICS
+    if run is not None and (of_org or honorific or not _is_role(last)):
         start, end = run
         run_tokens = body[start:end]
         tail = _org_tail(run_tokens)
         if tail:
             start = end - tail
             run_tokens = body[start:end]
+        if run_tokens[-1].low in lexicon.PLACE_HEADS and not any(t.low in lexicon.TITLES for t in run_tokens):
+            return None  # "Elm Street", "City Tower": somewhere, not someone
         prefix = body[:start]
         person, of_body = _person_of(run_tokens)
         if person:

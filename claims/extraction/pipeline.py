@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicon
-from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
+from claims.extraction.attribution import Cue, find_cue, has_speech_cue, is_heading, main_subject
 from claims.extraction.classify import claim_type, confidence, lower_words, relation_of
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
@@ -169,11 +169,19 @@ class _Reader:
             mention = copy_mention(mention)
             _apply_appositions(mention, appositions)
         pos = tokens[0].start if tokens else 0
-        return self.registry.resolve(mention, pos, s)
+        if mention is not None and mention.kind == "bare":
+            # "Okafor said": a single word right before a speech verb may be a person's name.
+            after = bisect.bisect_right(self.token_starts, tokens[-1].start)
+            self.registry.speaking = after < len(self.tokens) and self.lows[after] in lexicon.SPEECH_VERBS
+        index = self.registry.resolve(mention, pos, s)
+        self.registry.speaking = False
+        return index
 
     def _sentence(self, s: int, a: int, b: int) -> None:
         tokens = self.tokens
-        subject_tokens, appositions = main_subject(tokens, a, b)
+        heading = is_heading(tokens, a, b)
+        # A heading's capitalised words are not names: nobody in it is the subject of a sentence.
+        subject_tokens, appositions = main_subject(tokens, a, b) if not heading else ([], [])
         subject = self._resolve(subject_tokens, appositions, s) if subject_tokens else None
         subject_pos = subject_tokens[0].start if subject_tokens else tokens[a].start
         self.registry.note(subject, subject_pos, s, subject=True)
@@ -204,7 +212,7 @@ class _Reader:
                 and len(cue.subject) == len(subject_tokens)
             ):
                 entity = subject  # the sentence's subject, already resolved above
-            elif cue.subject:
+            elif cue.subject and not heading:
                 entity = self._resolve(cue.subject, cue.appositions, s)
             mode = cue.mode
             if entity is None and cue.mode == "none" and subject is not None and k > a:
@@ -220,7 +228,8 @@ class _Reader:
             if entity is not None and self._answering and self._answers(entity, cue, s):
                 self.drafts[-1].answering = True
                 self.drafts[-1].cue = self._answer_cue
-        self._note_names(s, a, b, subject_tokens)
+        if not heading:
+            self._note_names(s, a, b, subject_tokens)
         # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":
         # the quote after such a sentence answers too.
         lows = self.lows[a:b]

@@ -39,7 +39,8 @@ def _name_words(name: str) -> tuple[str, ...]:
         words = name.split()
         if "of" in words[1:]:
             words = words[: words.index("of", 1)]
-        found = _without_initials(tuple(w for w in words if w.lower() not in lexicon.TITLES))
+        # "Mr. King": a name word may also be a title; it stays when nothing else would.
+        found = _without_initials(tuple(w for w in words if w.lower() not in lexicon.TITLES) or tuple(words[-1:]))
         if len(_NAME_WORDS) < _MEMO_LIMIT:
             _NAME_WORDS[name] = found
     return found
@@ -67,7 +68,7 @@ def _person_words(name: str) -> tuple[str, ...]:
     """Name words of a person mention: titles dropped, then a territorial `of X` ending."""
     found = _PERSON_WORDS.get(name)
     if found is None:
-        words = [w for w in name.split() if w.lower() not in lexicon.TITLES]
+        words = [w for w in name.split() if w.lower() not in lexicon.TITLES] or name.split()[-1:]
         if "of" in words[1:]:
             words = words[: words.index("of", 1)]
         found = _without_initials(tuple(words))
@@ -110,6 +111,7 @@ class Entity:
     affiliation: str | None = None
     members: list[int] = field(default_factory=list)
     key: str = ""
+    bare: bool = False  # an organisation only because the text gave one capitalised word ("Okafor said")
     _role_keys: set[str] = field(default_factory=set, repr=False)
     _role_words: set[str] | None = field(default=None, repr=False)
     _titles: tuple[int, str, frozenset[str]] | None = field(default=None, repr=False)
@@ -187,6 +189,7 @@ class Registry:
         self.speaks_for: dict[int, int] = {}
         self._org_by_words: dict[frozenset[str], int] = {}
         self._alias_cache: dict[int, tuple[int, str, list[frozenset[str]]]] = {}
+        self.speaking = False  # the mention being resolved is followed by a speech verb
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def note(self, entity: int | None, pos: int, sentence: int, subject: bool) -> None:
@@ -285,7 +288,7 @@ class Registry:
 
     def _compatible_person(self, entity: Entity, gender: str | None) -> bool:
         return (
-            entity.kind in {"person", "spokesperson"}
+            (entity.kind in {"person", "spokesperson"} or entity.bare)
             and entity.number == "sg"
             and (gender is None or entity.gender in (None, gender))
         )
@@ -301,6 +304,8 @@ class Registry:
             if mention.number == "sg" and self._compatible_person(entity, mention.gender):
                 if mention.gender and entity.gender is None:
                     entity.gender = mention.gender
+                if entity.bare:
+                    self._make_person(index)
                 return index
             if mention.number == "pl" and (entity.kind == "group" or entity.number == "pl"):
                 return index
@@ -391,7 +396,18 @@ class Registry:
         matches = self._by_surname(mention.name, None, sentence)
         if matches:
             return matches[0]
-        return self._resolve_org(mention, pos, sentence)
+        known = len(self.entities)
+        index = self._resolve_org(mention, pos, sentence)
+        if index is not None and index >= known and self.speaking:
+            self.entities[index].bare = True  # "he" or "she" may show it is a person after all
+        return index
+
+    def _make_person(self, index: int) -> None:
+        """A one-word name first taken for an organisation that a personal pronoun refers to."""
+        entity = self.entities[index]
+        entity.kind = "person"
+        entity.bare = False
+        self._index_names(index, entity.name)
 
     def _find_org(self, name: str) -> int | None:
         words = _org_words(name)

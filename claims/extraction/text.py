@@ -242,6 +242,17 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
     return tokens
 
 
+def _attribution_follows(tokens: list[Token], i: int) -> bool:
+    """`“Can we win?” Mr. Ortega asked.`: a short name and a speech verb finish the quotation's sentence."""
+    for k in range(i, min(len(tokens), i + 5)):
+        tok = tokens[k]
+        if tok.low in lexicon.SPEECH_VERBS:
+            return k > i
+        if not tok.is_cap:
+            return False
+    return False
+
+
 def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool) -> list[tuple[int, int]]:
     """Sentences as (first, last_exclusive) token index ranges."""
     spans: list[tuple[int, int]] = []
@@ -271,7 +282,7 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
             boundary = not abbreviation and (nxt.is_cap or nxt.quote is not None or nxt.text in "(“\"‘'")
         elif tok.quote is not None and gap and (nxt.is_cap or nxt.quote is not None):
             inner = body[tok.start : tok.end].rstrip("”\"’'»› \n")
-            boundary = inner.endswith((".", "!", "?"))
+            boundary = inner.endswith((".", "!", "?")) and not _attribution_follows(tokens, i + 1)
         if boundary:
             spans.append((first, i + 1))
             first = i + 1

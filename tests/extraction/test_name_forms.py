@@ -41,3 +41,32 @@ def test_state_and_title_before_the_name_are_its_role():
     extraction = extract('"Our roads come first," Nevada Gov. Ruth Calloway said on Tuesday.\n')
     speaker = extraction.speakers[extraction.statements[0].speaker]
     assert speaker.name == "Ruth Calloway"
+
+
+def test_a_surname_that_is_also_a_title_or_role_after_an_honorific():
+    extraction = extract(
+        "Helen King, a councillor in Leeds, opposed the plan.\n\n"
+        '"The consultation was a sham from start to finish," Ms. King said.\n'
+    )
+    assert speaker_of(extraction, "The consultation was a sham") == "King"
+
+
+def test_weekdays_and_places_are_never_speakers():
+    extraction = extract(
+        "Priya Raman, a lawyer for the tenants, spoke outside Harbour Tower.\n\n"
+        '"The landlord has ignored every letter we sent," Raman Tuesday said.\n\n'
+        'Outside Harbour Tower, "nobody is listening to us," a tenant said.\n'
+    )
+    names = {s.name for s in extraction.speakers}
+    assert speaker_of(extraction, "The landlord has ignored") == "Priya Raman"
+    assert not any("Tuesday" in n or "Tower" in n for n in names)
+
+
+def test_a_title_cased_heading_names_nobody():
+    extraction = extract(
+        "Treasurer Slams Banks Over Rising Mortgage Fees\n\n"
+        'Sydney banks have raised fees again. "This is gouging, plain and simple," said Mark Ellison, '
+        "a consumer advocate.\n"
+    )
+    names = {s.name for s in extraction.speakers}
+    assert names == {"Mark Ellison"}

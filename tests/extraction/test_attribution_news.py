@@ -1,0 +1,34 @@
+"""Attribution the way news reports write it: closing attributions, questions, one-word names."""
+
+from claims.extraction import extract
+from tests.extraction.helpers import speaker_of
+
+
+def test_attribution_closing_the_sentence_covers_a_quotation_inside_it():
+    extraction = extract(
+        "Rohan Mehta, a trade economist, has studied the tariffs.\n\n"
+        'The new duties are "a tax on every family in Pune," said Anjali Desai, who runs a textile firm.\n\n'
+        'The scheme has been "quietly abandoned" by the ministry, Mehta said.\n'
+    )
+    assert speaker_of(extraction, "a tax on every family") == "Anjali Desai"
+    assert speaker_of(extraction, "quietly abandoned") == "Rohan Mehta"
+
+
+def test_a_question_followed_by_its_speaker_is_one_sentence():
+    extraction = extract(
+        "Colin Baird, the council's finance chief, took questions.\n\n"
+        "Joan Petrie, who leads the opposition group, was not convinced.\n\n"
+        '"Where will the money come from?" Ms. Petrie asked. "Nobody has told us."\n'
+    )
+    assert speaker_of(extraction, "Where will the money come from?") == "Joan Petrie"
+
+
+def test_a_one_word_name_later_called_she_is_a_person():
+    extraction = extract(
+        "Nurses in Brisbane walked out on Monday.\n\n"
+        "Okonkwo said the hospital had ignored repeated warnings about staffing.\n\n"
+        '"We warned them in March and again in June," she said.\n'
+    )
+    assert speaker_of(extraction, "We warned them") == "Okonkwo"
+    speaker = extraction.speakers[extraction.statements[0].speaker]
+    assert speaker.kind == "person"
