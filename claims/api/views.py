@@ -321,6 +321,15 @@ class SpeakerViewSet(
         return self._detail(speaker.pk)
 
     @extend_schema(
+        summary="Speakers that may be the same as this one (a shorter or fuller name): candidates to merge",
+        responses={200: s.SpeakerSerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"])
+    def duplicates(self, request, pk=None):
+        speaker = get_object_or_404(Speaker, pk=checked_id(pk))
+        return Response(s.SpeakerSerializer(selectors.speaker_possible_duplicates(speaker), many=True).data)
+
+    @extend_schema(
         summary="Merge this speaker into another; every claim, alias and role moves to it",
         request=s.SpeakerMergeSerializer,
         responses={200: s.SpeakerDetailSerializer},

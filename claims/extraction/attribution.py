@@ -248,6 +248,11 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
 def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     """`“…,” he said` / `“…,” said the minister` / `“…” according to X`."""
     k = q + 1
+    if k < b and tokens[k].text in _DASHES and tokens[k].start > tokens[q].end - 2:
+        # "“…” ― Ana Costa": a name after a dash, closing the line, signs the quotation.
+        name = _signature(tokens, k + 1, b)
+        if name:
+            return Cue("after", name)
     if k < b and tokens[k].text in ",–—-":
         k += 1
     if k >= b:
@@ -282,6 +287,18 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if v < b and is_speech_verb(tokens, v):
         return Cue("after", tokens[k:end], tokens[v])
     return None
+
+
+_DASHES = "–—―-"
+
+
+def _signature(tokens: list[Token], k: int, b: int) -> list[Token]:
+    """Two to five capitalised words that end the sentence (`― Ana Costa`, `— Ana Costa.`)."""
+    end = k
+    while end < b and end - k < 5 and tokens[end].quote is None and (tokens[end].is_cap or tokens[end].text == "."):
+        end += 1
+    name = [t for t in tokens[k:end] if t.text != "."]
+    return name if len(name) >= 2 and end == b else []
 
 
 def _closing_name(tokens: list[Token], end: int, b: int) -> list[Token]:
@@ -378,12 +395,18 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
 
 
 def is_heading(tokens: list[Token], a: int, b: int) -> bool:
-    """A title-cased line ("Senator Slams Plan As Council Votes"): every longer word capitalised."""
+    """A title-cased line ("Senator Slams Plan As Council Votes") or a short capitalised label."""
     long_words = 0
+    short = True  # "FULL TEXT.", "Mission Viejo, Calif.": a few capitalised words and no quotation
     for k in range(a, b):
         tok = tokens[k]
-        if tok.is_word and len(tok.text) > 3:
+        if tok.quote is not None:
+            short = False
+        elif tok.is_word:
             if not tok.is_cap:
-                return False
-            long_words += 1
-    return long_words >= 4
+                if len(tok.text) > 3:
+                    return False
+                short = False
+            elif len(tok.text) > 3:
+                long_words += 1
+    return long_words >= 4 or (short and long_words > 0 and b - a <= 6)

@@ -32,11 +32,12 @@ lament maintain mention message note object observe plead pledge post predict pr
 quip recall reiterate reject remark reply respond retort reveal scoff shout slam snap state stress
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
 dispute disagree refute
+report press chant wonder exclaim testify
 """
 
 _IRREGULAR_SPEECH = """
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
-spoken speaking hit hits hitting
+spoken speaking hit hits hitting sing sings sang singing
 """
 
 # Verbs whose base and -s forms are more often nouns ("the protest", "his claims"): past and -ing only.
@@ -44,7 +45,7 @@ _NOUN_LIKE = set(
     words(
         """blast boast brand caution charge claim comment counter demand joke lament message mock note object
     plead pledge post promise protest question rage rebut regret remark reply snap slam state text thunder
-    tweet vow answer"""
+    tweet vow answer report press chant"""
     )
 )
 SPEECH_VERBS: frozenset[str] = frozenset(

@@ -346,6 +346,8 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
         if tail:
             start = end - tail
             run_tokens = body[start:end]
+        if len(run_tokens) >= 2 and all(len(t.text) > 1 and t.text.isupper() for t in run_tokens):
+            return None  # "LOS ANGELES", "FULL TEXT": a dateline or a label in capitals
         if run_tokens[-1].low in lexicon.PLACE_HEADS and not any(t.low in lexicon.TITLES for t in run_tokens):
             return None  # "Elm Street", "City Tower": somewhere, not someone
         prefix = body[:start]

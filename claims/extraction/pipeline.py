@@ -86,6 +86,8 @@ def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, 
     words = len(quoted.split())
     if not item.closed and words < 4:
         return False
+    if k == a and quoted.rstrip().endswith((".", "!", "?")) and not title:
+        return True  # “Not a chance.” standing as a sentence of its own: somebody said it
     colon = k > a and tokens[k - 1].text == ":"
     return words > 3 or colon or speech()
 

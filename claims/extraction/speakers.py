@@ -84,18 +84,27 @@ def public_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:
     """The aliases worth keeping in a speaker directory: other ways to refer to the speaker.
 
     Mentions that are the name with a description in front ("former minister Ana Costa") only repeat
-    the name (the description is kept as a role), and a possessive ("Ana Costa's") is the name itself.
+    the name (the description is kept as a role), a possessive ("Ana Costa's") is the name itself, and a
+    description ("the minister", "the 72-year-old") is a role, not a name: it fits other people too.
     """
     kept: list[str] = []
     seen = {name.casefold()}
     for alias in aliases:
         alias = _POSSESSIVE.sub("", alias).strip()
         folded = alias.casefold()
-        if not alias or folded in seen or folded.endswith(" " + name.casefold()):
+        if not alias or folded in seen or folded.endswith(" " + name.casefold()) or _describes(alias):
             continue
         seen.add(folded)
         kept.append(alias)
     return tuple(kept)
+
+
+def _describes(alias: str) -> bool:
+    """A description rather than a name: no capitalised word after its determiner ("the party")."""
+    words = alias.split()
+    if words and words[0].lower() in lexicon.DETERMINERS | lexicon.POSSESSIVES:
+        words = words[1:]
+    return not words or words[0][:1].islower() or words[0][:1].isdigit()
 
 
 @dataclass(slots=True)

@@ -33,6 +33,7 @@ from claims.selectors.search import (
     claim_text_search,
     speaker_lookup,
 )
+from claims.selectors.speakers import speaker_possible_duplicates
 from claims.selectors.versions import article_orphans, article_version_diff, article_versions
 from claims.selectors.workbench import (
     DashboardStats,
@@ -79,6 +80,7 @@ __all__ = [
     "speaker_detail",
     "speaker_list",
     "speaker_lookup",
+    "speaker_possible_duplicates",
     "text_query",
     "webhook_list",
 ]

@@ -82,3 +82,15 @@ def test_speaker_autocomplete_skips_merged_speakers(client, staff_annotator):
     )
 
     assert [r["text"] for r in response.json()["results"]] == ["Taylor Active"]
+
+
+def test_speaker_page_offers_possible_duplicates_without_merging(client, staff_user):
+    labour = SpeakerFactory(name="Labour", kind="organisation")
+    party = SpeakerFactory(name="Labour Party", kind="organisation")
+    client.force_login(staff_user)
+    page = client.get(reverse("admin:claims_speaker_change", args=[labour.pk]))
+    html = page.content.decode()
+    assert "possible duplicates" in html.lower()
+    assert reverse("admin:claims_speaker_change", args=[party.pk]) in html
+    party.refresh_from_db()
+    assert party.merged_into_id is None

@@ -77,6 +77,7 @@ def test_embedded_post_is_attributed_to_its_author_with_handle_alias():
     assert "@klindqvist" in extraction.speakers[index].aliases
 
 
-def test_directory_aliases_drop_possessives_and_mentions_that_only_repeat_the_name():
-    aliases = ["Ana Costa’s", "former minister Ana Costa", "Ms Costa", "ms costa", "the minister"]
-    assert public_aliases("Ana Costa", aliases) == ("Ms Costa", "the minister")
+def test_directory_aliases_drop_possessives_descriptions_and_mentions_that_only_repeat_the_name():
+    aliases = ["Ana Costa’s", "former minister Ana Costa", "Ms Costa", "ms costa", "the minister", "the 72-year-old"]
+    assert public_aliases("Ana Costa", aliases) == ("Ms Costa",)
+    assert public_aliases("Green Party", ["the Greens", "the party", "its leadership"]) == ("the Greens",)
