@@ -213,6 +213,10 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
     verb = tokens[v]
     before = tokens[v - 1] if v > a else None
     participle = verb.low.endswith("ing") and not (before is not None and before.low in _PROGRESSIVE)
+    if participle and before is not None and before.is_cap and before.low not in lexicon.FUNCTION_WORDS:
+        # "…, Ana Costa saying she was “encouraged”": the name right before the participle speaks.
+        start = np_backward(tokens, a, v - 1)
+        return Cue("participle", tokens[start:v], verb)
     if participle:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("participle", subject, verb, appositions)
@@ -278,10 +282,19 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     while v < b and (tokens[v].low in lexicon.AUXILIARIES or tokens[v].low.endswith("ly")):
         v += 1
     if end < b and tokens[end].text == ",":
-        # "“…,” Jane Doe, the chief executive, said."
-        appositions = _trailing_apposition(tokens, end, b)
-        v = end + 1 + sum(len(x) + 1 for x in appositions)
-        if v < b and is_speech_verb(tokens, v):
+        # "“…,” Jane Doe, the chief executive, said." / "“…,” Jane Doe, 30, of Leeds, who …, said."
+        appositions = []
+        v = end
+        while v < b and tokens[v].text == "," and len(appositions) < 4:
+            if v + 1 < b and is_speech_verb(tokens, v + 1):
+                break
+            chunk = _trailing_apposition(tokens, v, b)
+            if not chunk:
+                break
+            appositions += chunk
+            v += len(chunk[0]) + 1
+        v += 1
+        if appositions and v < b and is_speech_verb(tokens, v):
             return Cue("after", tokens[k:end], tokens[v], appositions)
         return None
     if v < b and is_speech_verb(tokens, v):

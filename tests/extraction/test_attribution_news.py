@@ -32,3 +32,18 @@ def test_a_one_word_name_later_called_she_is_a_person():
     assert speaker_of(extraction, "We warned them") == "Okonkwo"
     speaker = extraction.speakers[extraction.statements[0].speaker]
     assert speaker.kind == "person"
+
+
+def test_several_appositions_between_the_name_and_the_verb():
+    extraction = extract(
+        "Voters in Ballarat were asked about the by-election.\n\n"
+        '"Neither of them has visited our town," Grace Whitlam, 64, of Ballarat, who runs a pharmacy, said.\n'
+    )
+    assert speaker_of(extraction, "Neither of them has visited") == "Grace Whitlam"
+
+
+def test_a_name_right_before_a_participle_speaks_the_partial_quotation():
+    extraction = extract(
+        "The two leaders met in Wellington on Friday, Ardern saying the talks were “frank and useful”.\n"
+    )
+    assert speaker_of(extraction, "frank and useful") == "Ardern"
