@@ -80,6 +80,9 @@ def _preposition_stops(tokens: list[Token], i: int) -> bool:
     # "a spokesman for the ministry": the organisation belongs to the phrase.
     if low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS:
         return False
+    # "a letter from the league", "a study by Oxford Economics": the author belongs to the phrase.
+    if low in {"by", "from"} and i and tokens[i - 1].low in lexicon.DOCUMENT_NOUNS:
+        return False
     # "the Office for National Statistics": a preposition between capitalised words of one name.
     return not (
         low in {"for", "on"}

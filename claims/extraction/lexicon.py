@@ -129,6 +129,9 @@ PERSON_ROLES = words("""minister ministers secretary secretaries president presi
     patient patients pilot pilots driver drivers chef engineer engineers lecturer president-elect
     secretary-general premier-elect governor-general speaker spokespeople insider insiders figure figures
     source sources man woman men women boy girl""")
+# Documents that "say" what their authors wrote ("a letter from the league warned").
+DOCUMENT_NOUNS = words("""report letter memo memorandum statement study survey poll analysis projection filing
+    complaint lawsuit ruling email e-mail editorial release document documents review audit""")
 # Role nouns naming the unnamed voice of an organisation.
 SPOKES_NOUNS = words("""spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen source sources official
     officials insider insiders aide aides representative representatives figure figures""")

@@ -330,6 +330,11 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
     body = tokens[1:] if det else tokens
     if not body:
         return None
+    for i, tok in enumerate(body[:-2]):
+        if tok.low in lexicon.DOCUMENT_NOUNS and body[i + 1].low in {"by", "from"}:
+            # "A study by the Grattan Institute found": its author speaks through it.
+            author = body[i + 2 :]
+            return _parse_single(author, _words(author))
     spokes = _spokes(body, text)
     if spokes is not None:
         return spokes

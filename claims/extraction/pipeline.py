@@ -154,6 +154,7 @@ class _Reader:
         self._answer_cue = ""  # that sentence's words
         self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
+        self._colon: tuple[int, int | None] = (-1, None)  # a sentence ending in a colon, and its subject
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph containing pos."""
@@ -232,6 +233,8 @@ class _Reader:
                 self.drafts[-1].cue = self._answer_cue
         if not heading:
             self._note_names(s, a, b, subject_tokens)
+        if subject is not None and tokens[b - 1].text == ":":
+            self._colon = (s, subject)  # "The foundation describes itself this way:" introduces a quotation
         # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":
         # the quote after such a sentence answers too.
         lows = self.lows[a:b]
@@ -280,6 +283,8 @@ class _Reader:
     def _fallback(self, item: QuoteSpan, cue: Cue, s: int) -> tuple[int | None, str]:
         """No attribution in the sentence: a quote continuing the previous speaker's, else the topic."""
         para = self.paragraph_of(item.open)
+        if self._colon[0] == s - 1:
+            return self._colon[1], "colon"
         if self.drafts:
             last = self.drafts[-1]
             if last.entity is not None and para - last.paragraph <= 1:

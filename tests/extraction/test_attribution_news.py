@@ -47,3 +47,13 @@ def test_a_name_right_before_a_participle_speaks_the_partial_quotation():
         "The two leaders met in Wellington on Friday, Ardern saying the talks were “frank and useful”.\n"
     )
     assert speaker_of(extraction, "frank and useful") == "Ardern"
+
+
+def test_a_document_speaks_for_its_author_and_a_colon_introduces_the_next_paragraph():
+    extraction = extract(
+        "A review by the Grattan Institute found that rents had risen \"faster than wages in every capital\".\n\n"
+        "The Harbour Trust describes its work in the following way:\n\n"
+        "“Every dollar we raise goes back to the reef.”\n"
+    )
+    assert speaker_of(extraction, "faster than wages") == "Grattan Institute"
+    assert speaker_of(extraction, "Every dollar we raise") == "Harbour Trust"
