@@ -405,9 +405,13 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
     speech_verbs = lexicon.SPEECH_VERBS
     for k in range(a, b):
         low = tokens[k].low
-        if low == "according" or (low in speech_verbs and is_speech_verb(tokens, k)):
+        if low == "according" or low in _NAMING_VERBS or (low in speech_verbs and is_speech_verb(tokens, k)):
             return True
     return False
+
+
+# "She called the ruling “disgraceful”": a verb of naming quotes the words someone used.
+_NAMING_VERBS = lexicon.words("called calling calls described describing describes")
 
 
 def is_heading(tokens: list[Token], a: int, b: int) -> bool:

@@ -57,3 +57,11 @@ def test_unclosed_quotation_runs_to_the_end_of_its_paragraph_with_low_confidence
     [s] = extraction.statements
     assert s.text == "We will never give up on this town"
     assert s.confidence < 0.8
+
+
+def test_a_short_quotation_after_a_verb_of_naming_is_what_someone_called_it():
+    from claims.extraction import extract
+
+    extraction = extract('Premier Dan Hollis called the audit "deeply flawed" on Thursday.\n')
+    assert [s.text for s in extraction.statements] == ["deeply flawed"]
+    assert extraction.speakers[extraction.statements[0].speaker].name == "Dan Hollis"
