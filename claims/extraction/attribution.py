@@ -184,6 +184,8 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
         described_first = bool(subject) and (
             subject[-1].low in lexicon.PERSON_ROLES
             or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in subject)
+            # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
+            or (subject[0].low in lexicon.DETERMINERS and _role_of_body(subject))
         )
         # "The firm's chief executive, Jane Doe, said" / "A former minister, Jane Doe said".
         after_name = second_end + 1 if second_end < b and tokens[second_end].text == "," else second_end
@@ -203,6 +205,14 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
                 chunk.append(tok)
             k += 1
     return subject, appositions
+
+
+def _role_of_body(phrase: list[Token]) -> bool:
+    """`the leader of the league`: a role noun right before `of`."""
+    return any(
+        phrase[i].low == "of" and phrase[i - 1].low in lexicon.PERSON_ROLES and not phrase[i - 1].is_cap
+        for i in range(1, len(phrase))
+    )
 
 
 def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:

@@ -119,6 +119,18 @@ def _is_org(run: list[Token]) -> bool:
     return False
 
 
+def _person_then_of(body: list[Token]) -> Mention | None:
+    """`Ana Costa of the city's planning board`: a person's name, then where they are from."""
+    of = next((i for i, t in enumerate(body) if t.low == "of"), None)
+    if of is None or of < 2 or of == len(body) - 1 or body[-1].is_cap:
+        return None  # an "of" phrase ending in a capitalised name is read as a whole
+    left = body[:of]
+    if not all(t.is_cap for t in left) or any(t.low in lexicon.ORG_HEADS or _is_role(t.low) for t in left):
+        return None
+    mention = _parse_single(left, _words(left))
+    return mention if mention is not None and mention.kind == "person" else None
+
+
 def _person_of(run: list[Token]) -> tuple[list[Token], str | None]:
     """`Edward Stone of the Brookings Institution` / `Sen. Ann Moy of Ohio`: a person, then where they
     are from. Returns the person's words and the body they belong to (None for a place), or ([], None)."""
@@ -330,6 +342,9 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
     body = tokens[1:] if det else tokens
     if not body:
         return None
+    person = _person_then_of(body)
+    if person is not None:
+        return person
     for i, tok in enumerate(body[:-2]):
         if tok.low in lexicon.DOCUMENT_NOUNS and body[i + 1].low in {"by", "from"}:
             # "A study by the Grattan Institute found": its author speaks through it.
@@ -344,6 +359,8 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
     of_org = run is not None and "of" in {t.low for t in body[run[0] : run[1]]} and _is_org(body[run[0] : run[1]])
     # "Mr. King", "Dr. Bishop": after an honorific even a role noun is a surname.
     honorific = run is not None and run[1] - run[0] >= 2 and body[run[0]].low in lexicon.HONORIFICS
+    # "Peter T. King": after an initial too.
+    honorific = honorific or (run is not None and run[1] - run[0] >= 2 and is_initial(body[run[1] - 2].text))
     if run is not None and (of_org or honorific or not _is_role(last)):
         start, end = run
         run_tokens = body[start:end]

@@ -70,3 +70,15 @@ def test_a_title_cased_heading_names_nobody():
     )
     names = {s.name for s in extraction.speakers}
     assert names == {"Mark Ellison"}
+
+
+def test_a_person_of_a_body_and_a_role_of_a_named_body_before_the_name():
+    extraction = extract(
+        '"The levy will hurt growers," said Tom Hadley of the regional farmers\' council.\n\n'
+        "The chair of the Murray Water Board, Lena Fischer, warned that the cuts were "
+        '"the deepest in a generation."\n\n'
+        '"We will appeal," Councillor Ravi K. Bishop, Labour member for Hove, said of the decision.\n'
+    )
+    assert speaker_of(extraction, "The levy will hurt growers") == "Tom Hadley"
+    assert speaker_of(extraction, "the deepest in a generation") == "Lena Fischer"
+    assert speaker_of(extraction, "We will appeal") == "Ravi K. Bishop"
