@@ -10,7 +10,7 @@ from django.utils.html import format_html_join
 from claims import permissions
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.selectors.search import speaker_lookup
-from claims.selectors import speaker_possible_duplicates
+from claims.selectors.speakers import speaker_possible_duplicates
 from claims.services.speakers import speaker_create, speaker_merge, speaker_update
 
 from . import views
