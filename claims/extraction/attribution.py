@@ -422,21 +422,3 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
 
 # "She called the ruling “disgraceful”": a verb of naming quotes the words someone used.
 _NAMING_VERBS = lexicon.words("called calling calls described describing describes")
-
-
-def is_heading(tokens: list[Token], a: int, b: int) -> bool:
-    """A title-cased line ("Senator Slams Plan As Council Votes") or a short capitalised label."""
-    long_words = 0
-    short = True  # "FULL TEXT.", "Mission Viejo, Calif.": a few capitalised words and no quotation
-    for k in range(a, b):
-        tok = tokens[k]
-        if tok.quote is not None:
-            short = False
-        elif tok.is_word:
-            if not tok.is_cap:
-                if len(tok.text) > 3:
-                    return False
-                short = False
-            elif len(tok.text) > 3:
-                long_words += 1
-    return long_words >= 4 or (short and long_words > 0 and b - a <= 6)

@@ -5,14 +5,14 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicon
-from claims.extraction.attribution import Cue, find_cue, has_speech_cue, is_heading, main_subject
+from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
 from claims.extraction.classify import claim_type, confidence, lower_words, relation_of
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
 from claims.extraction.responses import LinkInput, link
 from claims.extraction.social import SocialPost, find_posts
 from claims.extraction.speakers import Registry, public_aliases
-from claims.extraction.text import Token, blank_line_mode, mask, paragraphs, sentences, shadow, tokenize
+from claims.extraction.text import Token, blank_line_mode, is_heading, mask, paragraphs, sentences, shadow, tokenize
 from claims.extraction.types import Extraction, ProposedSpeaker, ProposedStatement
 
 _LEADING_DET = {"the", "a", "an"}

@@ -289,3 +289,21 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
     if first < n:
         spans.append((first, n))
     return spans
+
+
+def is_heading(tokens: list[Token], a: int, b: int) -> bool:
+    """A title-cased line ("Senator Slams Plan As Council Votes") or a short capitalised label."""
+    long_words = 0
+    short = True  # "FULL TEXT.", "Mission Viejo, Calif.": a few capitalised words and no quotation
+    for k in range(a, b):
+        tok = tokens[k]
+        if tok.quote is not None:
+            short = False
+        elif tok.is_word:
+            if not tok.is_cap:
+                if len(tok.text) > 3:
+                    return False
+                short = False
+            elif len(tok.text) > 3:
+                long_words += 1
+    return long_words >= 4 or (short and long_words > 0 and b - a <= 6)
