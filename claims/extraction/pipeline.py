@@ -182,7 +182,7 @@ class _Reader:
 
     def _sentence(self, s: int, a: int, b: int) -> None:
         tokens = self.tokens
-        heading = is_heading(tokens, a, b)
+        heading = is_heading(tokens, a, b, first=s == 0)
         # A heading's capitalised words are not names: nobody in it is the subject of a sentence.
         subject_tokens, appositions = main_subject(tokens, a, b) if not heading else ([], [])
         subject = self._resolve(subject_tokens, appositions, s) if subject_tokens else None

@@ -291,8 +291,9 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
     return spans
 
 
-def is_heading(tokens: list[Token], a: int, b: int) -> bool:
-    """A title-cased line ("Senator Slams Plan As Council Votes") or a short capitalised label."""
+def is_heading(tokens: list[Token], a: int, b: int, first: bool = False) -> bool:
+    """A title-cased line ("Senator Slams Plan As Council Votes") or a short capitalised label; the
+    first line of a body ("Costa and Reyes Slam ‘Plan B’") needs fewer capitalised words."""
     long_words = 0
     short = True  # "FULL TEXT.", "Mission Viejo, Calif.": a few capitalised words and no quotation
     for k in range(a, b):
@@ -306,4 +307,4 @@ def is_heading(tokens: list[Token], a: int, b: int) -> bool:
                 short = False
             elif len(tok.text) > 3:
                 long_words += 1
-    return long_words >= 4 or (short and long_words > 0 and b - a <= 6)
+    return long_words >= (3 if first else 4) or (short and long_words > 0 and b - a <= 6)

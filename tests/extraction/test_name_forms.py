@@ -82,3 +82,13 @@ def test_a_person_of_a_body_and_a_role_of_a_named_body_before_the_name():
     assert speaker_of(extraction, "The levy will hurt growers") == "Tom Hadley"
     assert speaker_of(extraction, "the deepest in a generation") == "Lena Fischer"
     assert speaker_of(extraction, "We will appeal") == "Ravi K. Bishop"
+
+
+def test_a_short_title_cased_first_line_names_nobody():
+    extraction = extract(
+        "Okafor and Lindqvist Slam ‘Harbour Deal.’\n\n"
+        "Dr. Amara Okafor, a port economist, criticised the agreement on Monday.\n\n"
+        '"It hands the docks to one bidder for thirty years," Okafor said.\n'
+    )
+    assert speaker_of(extraction, "It hands the docks") == "Amara Okafor"
+    assert not any("Slam" in s.name for s in extraction.speakers)
