@@ -1,6 +1,6 @@
-"""Turn a raw article file into headline, publication date and the body every annotation anchors to.
+"""Turn a raw article file into headline, byline, publication date and the body annotations anchor to.
 
-Cleaning only removes whole pieces (a date marker, a headline line, boilerplate lines); it never
+Cleaning only removes whole pieces (a date marker, a headline line, a byline, boilerplate lines); it never
 rewrites the characters of the text it keeps, so quotes, dashes and spaces stay exactly as published.
 """
 
@@ -15,7 +15,11 @@ BOILERPLATE_LINES = (
     re.compile(r"^\s*Please click here to do so\.?\s*$", re.IGNORECASE),
 )
 HEADLINE_MAX_CHARS = 160
-SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ":")
+# A closing quotation mark ends a sentence only after a full stop ("… he said “no.”"): a headline may end
+# on a quoted phrase (… calls report "recycled nonsense").
+SENTENCE_END = re.compile(r"[.!?:][\"'”’]*$")
+# "By Helen Marsh, Health Correspondent", "By Special Correspondent": one short line naming the writer.
+BYLINE = re.compile(r"^By\s+[A-Z][^\n]{1,100}$")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class CleanedArticle:
     headline: str
     published: dt.date | None
     body: str
+    byline: str = ""
 
 
 def clean_article(raw: str) -> CleanedArticle:
@@ -31,7 +36,8 @@ def clean_article(raw: str) -> CleanedArticle:
     published, text = _take_date_marker(text)
     text = _drop_boilerplate(text)
     headline, body = _take_headline(text)
-    return CleanedArticle(headline=headline, published=published, body=body)
+    byline, body = _take_byline(body)
+    return CleanedArticle(headline=headline, published=published, body=body, byline=byline)
 
 
 def _take_date_marker(text: str) -> tuple[dt.date | None, str]:
@@ -61,9 +67,18 @@ def _take_headline(text: str) -> tuple[str, str]:
     """A short first line that does not end a sentence is a headline; otherwise use the lead."""
     first_line, _, rest = text.partition("\n")
     line = first_line.strip()
-    if rest.strip() and line and len(line) <= HEADLINE_MAX_CHARS and not line.endswith(SENTENCE_END):
+    if rest.strip() and line and len(line) <= HEADLINE_MAX_CHARS and not SENTENCE_END.search(line):
         return line, rest.lstrip("\n")
     return _lead_as_headline(line), text
+
+
+def _take_byline(text: str) -> tuple[str, str]:
+    """A first line "By <name>[, <role>]" names the writer, not anyone the article quotes."""
+    first_line, _, rest = text.partition("\n")
+    line = first_line.strip()
+    if rest.strip() and BYLINE.match(line) and not SENTENCE_END.search(line):
+        return line.removeprefix("By").strip(), rest.lstrip("\n")
+    return "", text
 
 
 def _lead_as_headline(first_paragraph: str) -> str:

@@ -179,7 +179,7 @@ def article_import(
     article = Article(
         headline=(headline or cleaned.headline)[:500],
         outlet=outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None,
-        byline=byline,
+        byline=(byline or cleaned.byline)[:300],
         url=url,
         canonical_url=canonical,
         published=published or cleaned.published,

@@ -202,6 +202,8 @@ def relation_of(
     low, found_list, found = lowered if lowered is not None else lower_words(text)
     if found.isdisjoint(_ANY_RELATION_WORD) and not _has_any(low, _WEAK_HINTS):
         # Most statements are claims: one word scan rules every wording rule out at once.
+        if _no_comment(low):
+            return "rebuts"
         if verb.startswith("apolog"):
             return "apologises_for"
         if verb.startswith("den"):
@@ -224,7 +226,69 @@ def relation_of(
         return "denies" if "den" in low else "rebuts"
     if verb in lexicon.RESPONSE_VERBS or (not found.isdisjoint(_REBUTTAL_WORDS) and _REBUTTAL.search(low)):
         return "rebuts"
-    return None
+    return "rebuts" if _no_comment(low) else None
+
+
+# The sentence around a quotation saying its speaker answers: "X has denied claims that …, insisting “…”".
+_FRAME_ANSWER = re.compile(
+    r"\b(?:denied|denies|denying|rejected|rejects|rejecting|rebutted|refuted|dismissed|disputed|"
+    r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|"
+    r"apologi[sz]ed|apologi[sz]es|apologi[sz]ing)\b"
+)
+_FRAME_ANSWER_WORDS = words(
+    """denied denies denying rejected rejects rejecting rebutted refuted dismissed disputed hit hitting hits
+    response responding replying apologised apologized apologises apologizes apologising apologizing"""
+)
+# Said before the row, or in support of another side: "had set out her own record a week earlier".
+_FRAME_EARLIER = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:said|told|set out|claimed|written|argued|boasted|insisted|promised|announced|"
+    r"declared|stated|pointed)\b|\b(?:a|one|two|three|four|five|several|few|some)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b|\bearlier\s+(?:this|that|in\s+the)\s+"
+    r"(?:week|month|year)\b|\bbefore\s+the\s+(?:row|allegations?|claims?|accusations?|controversy|dispute)\b"
+)
+_FRAME_SUPPORTS = re.compile(
+    r"\b(?:backed|backing|supported|supporting|agreed|agreeing|echoed|echoing|endorsed|bore out|"
+    r"sided with|welcomed)\b"
+)
+
+
+def frame_relation(context: str) -> str | None:
+    """How the sentence around a quotation says its speaker answers something, if it does."""
+    low = context.lower()
+    if _FRAME_ANSWER_WORDS.isdisjoint(_LOWER_WORD.findall(low)):
+        return None
+    match = _FRAME_ANSWER.search(low)
+    if match is None:
+        return None
+    word = match.group()
+    if word.startswith("den"):
+        return "denies"
+    return "apologises_for" if word.startswith("apolog") else "rebuts"
+
+
+_EARLIER_HINTS = _hints("had ", "earlier", "before")
+_SUPPORT_HINTS = _hints("back", "support", "agree", "echo", "endorse", "bore out", "sided", "welcome")
+
+
+def frame_of(context: str) -> str | None:
+    """ "earlier" or "supports" when the sentence says the statement answers nobody, else None."""
+    low = context.lower()
+    if _has_any(low, _EARLIER_HINTS) and _FRAME_EARLIER.search(low):
+        return "earlier"
+    return "supports" if _has_any(low, _SUPPORT_HINTS) and _FRAME_SUPPORTS.search(low) else None
+
+
+# "does not comment on", "not going to comment", "inappropriate to comment": an answer that says nothing.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:do|does|did|will|would|could|can|cannot)(?:\s+not|n't|n’t)?\s+(?:\w+\s+)?comment|"
+    r"not\s+(?:going|able|prepared|willing|in a position)\s+to\s+comment|"
+    r"(?:inappropriate|not\s+(?:be\s+)?appropriate)\s+(?:for\s+\w+\s+)?to\s+comment|no\s+comment)\b"
+)
+_COMMENT_HINTS = _hints("comment")
+
+
+def _no_comment(low: str) -> bool:
+    return _has_any(low, _COMMENT_HINTS) and _NO_COMMENT.search(low) is not None
 
 
 # Phrases whose words are too common for the word test: "not true", "be clear", "what we meant".

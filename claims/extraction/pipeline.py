@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from claims.extraction import lexicon
 from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
-from claims.extraction.classify import claim_type, confidence, lower_words, relation_of
+from claims.extraction.classify import claim_type, confidence, frame_of, frame_relation, lower_words, relation_of
+from claims.extraction.exchange import Side, exchange
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
-from claims.extraction.responses import LinkInput, link
+from claims.extraction.responses import LinkInput
 from claims.extraction.social import SocialPost, find_posts
 from claims.extraction.speakers import Registry, public_aliases
 from claims.extraction.text import Token, blank_line_mode, mask, paragraphs, sentences, shadow, tokenize
@@ -42,6 +43,8 @@ class Draft:
     answering: bool = False  # its speaker was just said to deny, reject or answer something
     cue: str = ""  # the words that said so ("X rejected the accusation"), for finding what is answered
     text: str = ""  # body[start:end]
+    preface: str = ""  # the words of its sentence before it
+    lead: str = ""  # the sentence before, in the same paragraph ("She had set out her record a week earlier.")
     lowered: tuple[str, list[str], set[str]] | None = None  # lower_words(text), shared by the classifiers
 
 
@@ -307,6 +310,11 @@ class _Reader:
             )
         )
         draft = self.drafts[-1]
+        draft.preface = " ".join([t.text for t in tokens[a:k] if t.quote is None])
+        if s > 0:
+            lead_a, lead_b = self.sentences[s - 1]
+            if lead_a < lead_b and self.paragraph_of(tokens[lead_a].start) == draft.paragraph:
+                draft.lead = " ".join([t.text for t in tokens[lead_a:lead_b] if t.quote is None])
         draft.text = text = self.body[start:end]
         draft.lowered = lower_words(text)
         draft.relation = relation_of(text, draft.verb, before, draft.lowered)
@@ -375,41 +383,64 @@ class _Reader:
             types.append(claim_type(d.text, d.verb, d.context, d.lowered))
             relations.append(d.relation)
         accusers = {d.entity for d, t in zip(self.drafts, types, strict=True) if t == "accusation"}
-        kinds = []
-        for n, (d, rel) in enumerate(zip(self.drafts, relations, strict=True)):
-            if rel is None and d.answering:
-                rel = relations[n] = "rebuts"
-            kind = "response" if rel else "claim"
+        for n, d in enumerate(self.drafts):
+            if relations[n] is None:
+                # "X denied the claims and complained of “…”": the quotation's own verb says what it is.
+                framed = d.verb not in lexicon.ACCUSATION_VERBS
+                relations[n] = "rebuts" if d.answering else frame_relation(d.preface) if framed else None
             speaker = entities[d.entity] if d.entity is not None else None
             # An organisation's voice speaking in a story of accusations made by others answers them.
-            if not rel and speaker is not None and speaker.kind == "spokesperson" and accusers - {d.entity, None}:
-                kind = "response"
-            kinds.append(kind)
-        if "response" not in kinds:
-            links: list[tuple[int, ...]] = [() for _ in self.drafts]  # nothing answers: nothing to link
-        else:
-            speaking = {d.entity for d in self.drafts if d.entity is not None}
-            refs = {e: entities[e].references() for e in speaking}
-            names = {e: tuple(entities[e].name_words) for e in speaking}
-            sides = {e: self.registry.side_of(e) for e in speaking}
-            links = link(
-                [
-                    LinkInput(
-                        speaker=d.entity,
-                        kind=kind,
-                        claim_type=t,
-                        relation=rel,
-                        words=d.text + " " + d.context,
-                        speaker_names=names[d.entity] if d.entity is not None else (),
-                        text=d.text,
-                        speaker_refs=refs[d.entity] if d.entity is not None else frozenset(),
-                        side=sides[d.entity] if d.entity is not None else None,
-                        cue=d.cue,
-                        bare_reply=d.verb in lexicon.REPLY_VERBS or bool(d.cue and _BARE_REPLY.search(d.cue)),
-                    )
-                    for d, kind, t, rel in zip(self.drafts, kinds, types, relations, strict=True)
-                ]
+            spokesperson = speaker is not None and speaker.kind == "spokesperson"
+            if not relations[n] and spokesperson and accusers - {d.entity, None}:
+                relations[n] = "rebuts"
+        speaking = {d.entity for d in self.drafts if d.entity is not None}
+        refs = {e: entities[e].references() for e in speaking}
+        names = {e: tuple(entities[e].name_words) for e in speaking}
+        sides = {e: self.registry.side_of(e) for e in speaking}
+        vocabulary: dict[int, Side] = {}
+        for e in speaking:
+            side = vocabulary.setdefault(sides[e], Side())
+            for name in (entities[e].name, *entities[e].aliases, entities[e].affiliation or ""):
+                side.own.update(w for w in name.split() if w[:1].isupper())
+            side.names.update(
+                w for w in names[e] if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS
             )
+            # "Opposition energy spokeswoman": the capitalised words of a role name the side too.
+            for role in entities[e].roles:
+                # "the guild's general secretary": the body a role belongs to refers to the side too.
+                side.refs.update(
+                    w.lower().removesuffix("'s").removesuffix("’s")
+                    for w in role.replace("-", " ").split()
+                    if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
+                )
+                side.names.update(
+                    w
+                    for w in role.replace("-", " ").split()
+                    if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS
+                )
+            side.refs.update(refs[e])
+        answering = any(relations)  # else nothing is a response, and no frame is needed
+        kinds, relations, links = exchange(
+            [
+                LinkInput(
+                    speaker=d.entity,
+                    kind="response" if rel else "claim",
+                    claim_type=t,
+                    relation=rel,
+                    words=d.text + " " + d.context,
+                    speaker_names=names[d.entity] if d.entity is not None else (),
+                    text=d.text,
+                    speaker_refs=refs[d.entity] if d.entity is not None else frozenset(),
+                    side=sides[d.entity] if d.entity is not None else None,
+                    cue=d.cue,
+                    bare_reply=d.verb in lexicon.REPLY_VERBS or bool(d.cue and _BARE_REPLY.search(d.cue)),
+                    frame=frame_of(d.lead + " " + d.context) if answering else None,
+                    paragraph=d.paragraph,
+                )
+                for d, t, rel in zip(self.drafts, types, relations, strict=True)
+            ],
+            vocabulary,
+        )
         for n in range(1, len(self.drafts)):
             d, last = self.drafts[n], self.drafts[n - 1]
             # "“That is nonsense,” X replied. “My plan …”": the second half answers what the first did.

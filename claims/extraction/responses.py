@@ -67,6 +67,8 @@ class LinkInput:
     side: int | None = None  # who the speaker speaks for: an organisation for its spokesperson, else itself
     cue: str = ""  # the sentence that said the speaker was answering ("X rejected the warning")
     bare_reply: bool = False  # "…,” she replied." / "X disagreed.": answers whoever spoke last
+    paragraph: int = 0
+    frame: str | None = None  # "earlier" / "supports": its sentence says it answers nobody (classify.frame_of)
 
 
 # A word right after a sentence end (and quotation marks or spaces): a capital there says nothing.

@@ -64,3 +64,38 @@ def test_an_impossible_date_marker_is_left_in_the_text():
     cleaned = clean_article(" date 2018-13-45 Something happened today.\n\nMore.")
     assert cleaned.published is None
     assert "2018-13-45" in cleaned.body
+
+
+def test_headline_ending_on_a_quoted_phrase_is_still_the_headline():
+    raw = 'Mayor calls audit "a witch hunt"\n\nThe mayor of Lowford said on Monday: "I have nothing to hide."\n'
+    cleaned = clean_article(raw)
+    assert cleaned.headline == 'Mayor calls audit "a witch hunt"'
+    assert cleaned.body.startswith("The mayor of Lowford")
+
+
+def test_a_lead_sentence_ending_inside_quotes_is_not_a_headline():
+    raw = 'The mayor said: "I have nothing to hide."\n\nShe spoke after the vote.\n'
+    cleaned = clean_article(raw)
+    assert cleaned.body.startswith("The mayor said")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Ines Okoro, Transport Correspondent", "Ines Okoro, Transport Correspondent"),
+        ("By Staff Reporter", "Staff Reporter"),
+        ("By Rahul K. Menon", "Rahul K. Menon"),
+    ],
+)
+def test_a_byline_line_goes_to_the_byline_not_the_body(line, byline):
+    raw = f"Tram line delayed again\n{line}\n\nThe new tram line will open a year late, the council said.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.byline == byline
+    assert cleaned.body == "The new tram line will open a year late, the council said."
+
+
+def test_a_sentence_starting_with_by_is_body_text():
+    raw = "Tram line delayed again\n\nBy Friday the council had spent £2m.\n\nIt said more was needed.\n"
+    cleaned = clean_article(raw)
+    assert cleaned.byline == ""
+    assert cleaned.body.startswith("By Friday the council")

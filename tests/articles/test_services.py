@@ -25,6 +25,14 @@ def test_import_cleans_and_stores_the_raw_text_for_provenance():
     assert len(article.content_hash) == 64
 
 
+def test_import_moves_a_byline_line_out_of_the_body():
+    raw = "Dam report published\nBy Mirela Santos, Science Editor\n\nThe engineer said: “The dam is safe.”\n"
+    article = article_import(raw=raw).article
+    assert article.byline == "Mirela Santos, Science Editor"
+    assert article.body == "The engineer said: “The dam is safe.”"
+    assert article_import(raw=raw + "\nMore.", byline="Desk").article.byline == "Desk"  # a given byline wins
+
+
 def test_outlets_are_matched_case_insensitively():
     first = article_import(raw=TEXT, outlet_name="Valley News").article
     other = "Ferry timetable changes\n\nThe operator said: “Winter sailings start in October.”"

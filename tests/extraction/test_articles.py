@@ -57,6 +57,31 @@ GOLD: dict[str, Gold] = {
             ["rewriting history"],
         ),
     ],
+    # A minister's own figures, given before the row, answer nobody; the department answers the guild,
+    # the guild answers the department; a "no comment" to an unquoted report answers nothing here.
+    "clinic_waiting_lists.txt": [
+        ("We have cut the waiting list for hip operations by 14 per cent since March", "Tomas Brennock", "claim", []),
+        ("Nine in ten patients are now seen within a year.", "Tomas Brennock", "claim", []),
+        (
+            "Wards are running with half the nurses they need, and patients are paying for it",
+            "Aoife Kinsella",
+            "claim",
+            [],
+        ),
+        (
+            "Staffing on every ward meets the national standard, and the guild knows that",
+            "Department of Health spokeswoman",
+            "response",
+            ["Wards are running with half the nurses they need, and patients are paying for it"],
+        ),
+        (
+            "a fairy tale that nobody on a night shift would recognise",
+            "Aoife Kinsella",
+            "response",
+            ["Staffing on every ward meets the national standard, and the guild knows that"],
+        ),
+        ("does not comment on individual patients", "Ridgeway Clinic", "response", []),
+    ],
     "product_recall.txt": [
         (
             "The safety of our customers is our highest priority. We are recalling the affected models as a "

@@ -20,7 +20,24 @@ def test_json_output_has_one_object_per_file_with_statements_and_speakers():
     assert response["speaker_kind"] == "spokesperson"
     assert response["kind"] == "response"
     assert result["statements"][response["responds_to"][0]]["text"] == "lied to"
+    assert response["relation_type"] == "denies"
+    assert all(s["relation_type"] is None for s in result["statements"] if s["kind"] == "claim")
     assert {"name", "kind", "aliases"} <= set(result["speakers"][0])
+
+
+def test_headline_and_byline_are_not_statements(tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        "Ferry operator calls safety report 'scaremongering'\nBy Lena Hoyle, Transport Correspondent\n\n"
+        "The Tidewell Ferry Company said the report was \"scaremongering dressed up as research\".\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command("extract", str(path), "--format", "json", stdout=out)
+    [result] = json.loads(out.getvalue())
+    assert result["headline"] == "Ferry operator calls safety report 'scaremongering'"
+    assert result["byline"] == "Lena Hoyle, Transport Correspondent"
+    assert [s["text"] for s in result["statements"]] == ["scaremongering dressed up as research"]
 
 
 def test_text_output_is_readable():

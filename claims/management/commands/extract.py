@@ -39,14 +39,15 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{path}: cannot read ({error.strerror})") from None
         article = clean_article(raw)
-        return _as_dict(path, article.headline, article.published, extract(article.body))
+        return _as_dict(path, article.headline, article.byline, article.published, extract(article.body))
 
 
-def _as_dict(path, headline, published, extraction: Extraction) -> dict:
+def _as_dict(path, headline, byline, published, extraction: Extraction) -> dict:
     speakers = extraction.speakers
     return {
         "file": path,
         "headline": headline,
+        "byline": byline,
         "published": published.isoformat() if published else None,
         "speakers": [{"name": s.name, "kind": s.kind, "aliases": list(s.aliases)} for s in speakers],
         "statements": [
@@ -61,6 +62,7 @@ def _as_dict(path, headline, published, extraction: Extraction) -> dict:
                 "direct": st.direct,
                 "confidence": st.confidence,
                 "responds_to": list(st.responds_to),
+                "relation_type": st.relation_type,
             }
             for st in extraction.statements
         ],
