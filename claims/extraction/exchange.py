@@ -31,7 +31,7 @@ _REPLY_NOUNS = re.compile(
     r"version|claims?|comments|remarks|words|arguments?|assurances?|excuses?|rebuttal|clarification|"
     r"admission|letter|bill|plan|offer)\b"
 )
-PROPAGATION_PARAGRAPHS = 2
+PROPAGATION_PARAGRAPHS = 1
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
 _CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
