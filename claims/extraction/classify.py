@@ -29,6 +29,11 @@ _DIGIT = re.compile(r"\d")
 _APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apologies|apology|regret(?:s|ted)?)\b", re.I)
 _DEMAND = re.compile(r"\b(should|must|needs? to|has to|have to|ought to|demand\w*|refus\w+ to)\s+(\w+\s+){0,2}$", re.I)
 
+_REFUSAL = re.compile(
+    r"\b(?:nothing|no need|no reason|(?:i|we)\s+(?:will not|won't|won’t|do not|don't|don’t|refuse|am not going|"
+    r"are not going|have no intention))\s+(?:\w+\s+){0,2}?(?:to\s+)?$",
+    re.I,
+)
 _DENIAL = re.compile(
     r"\b(?:(?:i|we)\s+(?:\w+ly\s+)?(?:deny|denies|refute)|(?:is|are|was|were)\s+"
     r"(?:completely\s+|totally\s+|simply\s+|entirely\s+|wholly\s+|utterly\s+)?"
@@ -211,6 +216,8 @@ def relation_of(
         return "rebuts" if verb in lexicon.RESPONSE_VERBS else None
     if not found.isdisjoint(_APOLOGY_WORDS):
         apology = _APOLOGY.search(text)
+        if apology and _REFUSAL.search(text[: apology.start()]):
+            return "rebuts"  # "nothing to apologise for": a refusal to apologise defends
         if apology and not _DEMAND.search(before + " " + text[: apology.start()]):
             return "apologises_for"
     if verb.startswith("apolog"):
@@ -289,6 +296,11 @@ _COMMENT_HINTS = _hints("comment")
 
 def _no_comment(low: str) -> bool:
     return _has_any(low, _COMMENT_HINTS) and _NO_COMMENT.search(low) is not None
+
+
+def is_no_comment(text: str) -> bool:
+    """Whether the statement declines to comment ("does not comment on …")."""
+    return _no_comment(text.lower())
 
 
 # Phrases whose words are too common for the word test: "not true", "be clear", "what we meant".

@@ -22,7 +22,8 @@ proposed (a "no comment" to an unquoted report answers nothing in the article).
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction.responses import LinkInput, _ChunkCache, link, lowered_words
+from claims.extraction.classify import is_no_comment
+from claims.extraction.responses import ANAPHOR, NUMERIC_NOUN, LinkInput, _ChunkCache, link, lowered_words
 
 # What an accuser calls the answer it replies to: "the department's statement", "that account".
 _REPLY_NOUNS = re.compile(
@@ -32,6 +33,14 @@ _REPLY_NOUNS = re.compile(
     r"admission|letter|bill|plan|offer)\b"
 )
 PROPAGATION_PARAGRAPHS = 1
+LEDE_PARAGRAPHS = 1
+MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
+# The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
+_SAID_ABOUT = re.compile(
+    r"\b(?:the|these|those|his|her|its|their|[A-Z][\w\-]*['’]s?)\s+(?:[a-z\-]+(?:['’]s)?\s+)?"
+    r"(statement|remarks|comments|response|reply|explanation|denial|apology|rebuttal|clarification|"
+    r"admission|assurances?)\b"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
 _CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
@@ -44,6 +53,18 @@ class Side:
     names: set[str] = field(default_factory=set)
     refs: set[str] = field(default_factory=set)
     own: set[str] = field(default_factory=set)  # every capitalised word of its names ("Department of Health")
+
+
+_DETERMINED = re.compile(r"\b(?:the|this|that|our|your|their|his|her|its)\s+(?:[a-z\-]+\s+)?([a-z\-]+)", re.I)
+
+
+def _nouns(text: str) -> set[str]:
+    """Words right after a determiner, with at most one modifier between ("the transport minister")."""
+    found = set()
+    for match in _DETERMINED.finditer(text):
+        found.add(match.group(1).lower())
+        found.add(match.group(0).split()[1].lower())
+    return found
 
 
 class _Exchange:
@@ -80,7 +101,9 @@ class _Exchange:
         found = self._read.get(text)
         if found is None:
             capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
-            found = self._read[text] = (capitalised, lowered_words(text))
+            # A role noun refers to a side only after a determiner: "the minister", "the guild's".
+            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._by_ref) else set()
+            found = self._read[text] = (capitalised, lowered)
         return found
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
@@ -154,7 +177,25 @@ class _Exchange:
                 kinds[i], relations[i] = "response", relations[i] or "rebuts"
                 replies[i] = r
 
+        # "The society called the remarks “…”", "X said the department's statement “proves my point”":
+        # anyone's words about what another side said answer it.
+        reactions: dict[int, tuple[int, ...]] = {}
+        for i, item in enumerate(items):
+            if kinds[i] != "claim" or item.side is None or item.frame:
+                continue
+            if i - 1 in reactions and items[i - 1].side == item.side and items[i - 1].paragraph == item.paragraph:
+                reactions[i] = reactions[i - 1]  # the quotation goes on
+            else:
+                said = _SAID_ABOUT.search(item.preface)
+                t = self._reacted_to(i, said)
+                if t is None:
+                    continue
+                reactions[i] = self._turn_of(t)
+            kinds[i], relations[i] = "response", "rebuts"
+
         links = self._links(kinds, relations, answers, replies, answering)
+        for i, answered in reactions.items():
+            links[i] = tuple(t for t in answered if t != i)
         return kinds, relations, links
 
     def _answer_to(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> int | None:
@@ -179,31 +220,75 @@ class _Exchange:
             [LinkInput(**{**vars(other), "kind": kinds[k], "relation": relations[k]}) for k, other in enumerate(items)]
         )
         links: list[tuple[int, ...]] = []
-        for i, item in enumerate(items):
+        for i in range(n):
             if kinds[i] != "response":
                 links.append(())
-                continue
-            if answering[i] and worded[i]:
-                links.append(worded[i])
-                continue
-            if i in replies:
+            elif i in replies:
                 links.append(self._run_of(replies[i], kinds))
-                continue
-            answered = answers.get(item.side, set())
-            named = self.mentions[i] & answered
-            targets = named or answered
-            if not targets:
-                links.append(worded[i])
-                continue
-            claims = [t for t in range(n) if t != i and kinds[t] == "claim" and items[t].side in targets]
-            aimed = [t for t in claims if item.side in self.mentions[t]]
-            if relations[i] == "apologises_for":
-                claims = aimed
-            elif aimed:
-                threads = {self._thread_start(t) for t in aimed}
-                claims = [t for t in claims if self._thread_start(t) in threads]
-            links.append(tuple(claims))
+            else:
+                links.append(self._answered(i, kinds, relations[i], answers, worded[i] if answering[i] else ()))
         return links
+
+    def _answered(self, i, kinds, relation, answers, worded) -> tuple[int, ...]:
+        """What response i answers: its wording's links where they agree with the sides it names, else
+        the claims of the sides it answers (those aimed at it and the rest of their threads), else the
+        latest thread of another side."""
+        items, item, n = self.items, self.items[i], len(self.items)
+        answered = answers.get(item.side, set())
+        named = self.mentions[i] & answered
+        if worded and (not named or {items[t].side for t in worded} <= named):
+            return worded
+        # A lede answers what the story goes on to report; later on, answers follow what they answer.
+        lede = item.paragraph <= LEDE_PARAGRAPHS
+        targets = named or answered
+        claims = [
+            t for t in range(n) if t != i and kinds[t] == "claim" and items[t].side in targets and (lede or t < i)
+        ]
+        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
+        if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
+            # "disputes the figures": only a claim with a number can be meant.
+            claims = [t for t in claims if items[t].claim_type == "statistical"]
+        aimed = [t for t in claims if item.side in self.mentions[t]]
+        if aimed:
+            threads = {self._thread_start(t) for t in aimed}
+            claims = [t for t in claims if self._thread_start(t) in threads]
+        if claims and relation != "apologises_for":
+            return tuple(claims)
+        if relation == "apologises_for":
+            # An apology answers the claims that blame the one apologising.
+            blamed = [
+                t
+                for t in range(n)
+                if kinds[t] == "claim"
+                and (lede or t < i)
+                and items[t].side != item.side
+                and item.side in self.mentions[t]
+            ]
+            return worded or tuple(blamed)
+        if i and items[i - 1].side == item.side and kinds[i - 1] == "response":
+            return worded  # a response going on answers what its first part answered (set by the caller)
+        return worded or self._latest_thread(i, kinds, relation)
+
+    def _latest_thread(self, i: int, kinds: list[str], relation: str | None) -> tuple[int, ...]:
+        """An answer naming nobody answers the latest thread of claims another side made.
+
+        Not a "no comment": it often answers a report the article does not quote; nor a statement pointing
+        back at something ("these claims"), whose wording's links already decided.
+        """
+        items = self.items
+        item = items[i]
+        if relation == "apologises_for" or is_no_comment(item.text) or ANAPHOR.search(item.text):
+            return ()  # "That figure is wrong" points at something: the wording's links decided
+        for t in range(i - 1, max(-1, i - 1 - MAX_BACK), -1):
+            other = items[t]
+            if kinds[t] == "claim" and other.side is not None and other.side != items[i].side:
+                start = self._thread_start(t)
+                thread = [k for k in range(start, t + 1) if kinds[k] == "claim"]
+                pointed = ANAPHOR.search(item.words + " " + item.cue)
+                if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
+                    thread = [k for k in thread if items[k].claim_type == "statistical"]  # "disputes the figures"
+                return tuple(thread)
+        return ()
 
     def _thread_start(self, i: int) -> int:
         """First statement of the run of consecutive statements by i's side."""
@@ -211,6 +296,27 @@ class _Exchange:
         while i > 0 and self.items[i - 1].side == side:
             i -= 1
         return i
+
+    def _reacted_to(self, i: int, said: re.Match | None) -> int | None:
+        """The latest statement of the side whose words i's sentence speaks of, if it speaks of any."""
+        if said is None:
+            return None
+        items, side = self.items, self.items[i].side
+        named = self.mentions[i]
+        noun = said.group(1)
+        earlier = [
+            t
+            for t in range(i - 1, max(-1, i - 1 - MAX_BACK), -1)
+            if items[t].side is not None and items[t].side != side and (items[t].side in named or not named)
+        ]
+        # "the company's statement" is the one the article introduced as a statement.
+        introduced = next((t for t in earlier if noun in lowered_words(items[t].words[len(items[t].text) :])), None)
+        return introduced if introduced is not None else (earlier[0] if earlier else None)
+
+    def _turn_of(self, t: int) -> tuple[int, ...]:
+        """The run of consecutive statements by t's side that ends at t."""
+        start = self._thread_start(t)
+        return tuple(range(start, t + 1))
 
     def _run_of(self, r: int, kinds: list[str]) -> tuple[int, ...]:
         """The run of responses by r's side that ends at r."""

@@ -18,6 +18,8 @@ from claims.extraction.types import Extraction, ProposedSpeaker, ProposedStateme
 
 _LEADING_DET = {"the", "a", "an"}
 _NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
+# Reported words that answer; an apology only when its verb says so ("called on him to apologise" does not).
+_REPORTED_ANSWERS = frozenset({"rebuts", "denies", "clarifies"})
 _ANSWER_LEADS = frozenset({"asked", "responding", "replying", "response", "answering", "addressing"})
 # "Her neighbour disagreed." / "X hit back within the hour.": a reply verb without an object.
 _BARE_REPLY = re.compile(
@@ -228,9 +230,18 @@ class _Reader:
         # the quote after such a sentence answers too.
         lows = self.lows[a:b]
         quoted = "" in lows
-        responding = not quoted and (
-            not lexicon.RESPONSE_VERBS.isdisjoint(lows)
-            or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
+        responding = (
+            not quoted
+            and (
+                not lexicon.RESPONSE_VERBS.isdisjoint(lows)
+                or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
+                # "He said the campaigners had misread the report.": reported words that answer.
+                or (
+                    b > a
+                    and relation_of(self.body[self.tokens[a].start : self.tokens[b - 1].end], None, "")
+                    in _REPORTED_ANSWERS
+                )
+            )
         )
         self._answering = {subject} if responding and subject is not None else set()
         self._answer_cue = self._outside_words(s, a, b) if self._answering else ""
@@ -436,6 +447,7 @@ class _Reader:
                     bare_reply=d.verb in lexicon.REPLY_VERBS or bool(d.cue and _BARE_REPLY.search(d.cue)),
                     frame=frame_of(d.lead + " " + d.context) if answering else None,
                     paragraph=d.paragraph,
+                    preface=d.preface,
                 )
                 for d, t, rel in zip(self.drafts, types, relations, strict=True)
             ],

@@ -35,14 +35,14 @@ _SAID_NOUNS = (
     r"concerns?|insinuations?|smears?|points?|arguments?|words"
 )
 # A statement that points back at what was just said.
-_ANAPHOR = re.compile(
+ANAPHOR = re.compile(
     rf"\b(?:(?:these|those|this|that|such|the|their|his|her|its|any)\s+(?:\w+\s+){{0,3}}?(?:{_SAID_NOUNS})\b|"
     r"(?:this|that|it)\s+(?:is|was|'s|’s)\s+(?:simply\s+|just\s+|completely\s+|totally\s+|absolutely\s+)?"
     r"(?:not\s+true|untrue|false|wrong|incorrect|inaccurate|nonsense|rubbish|misleading|absurd|ridiculous)|"
     r"(?:reject|deny|dispute|refute|dismiss|contest|challenge)\s+(?:that|this|it|them)\b)",
     re.I,
 )
-_NUMERIC_NOUN = re.compile(r"\b(?:figures?|numbers?|statistics|estimates?|data)\b", re.I)
+NUMERIC_NOUN = re.compile(r"\b(?:figures?|numbers?|statistics|estimates?|data)\b", re.I)
 MIN_SCORE = 1.0
 NEAR_BEST = 0.75
 # Statements either side a response may answer by wording: a long article's worth, so that a very long
@@ -68,6 +68,7 @@ class LinkInput:
     cue: str = ""  # the sentence that said the speaker was answering ("X rejected the warning")
     bare_reply: bool = False  # "…,” she replied." / "X disagreed.": answers whoever spoke last
     paragraph: int = 0
+    preface: str = ""  # the words of its sentence before it
     frame: str | None = None  # "earlier" / "supports": its sentence says it answers nobody (classify.frame_of)
 
 
@@ -303,10 +304,10 @@ class _Linker:
             names = {w.lower() for w in other.speaker_names if len(w) > 2}
             if names & said or other.speaker_refs & the_nouns:
                 return self._thread(i)
-        anaphor = _ANAPHOR.search(item.text) or _ANAPHOR.search(item.cue)
+        anaphor = ANAPHOR.search(item.text) or ANAPHOR.search(item.cue)
         if anaphor is None:
             return self._thread(earlier[0]) if item.bare_reply else ()
-        if _NUMERIC_NOUN.search(anaphor.group()):
+        if NUMERIC_NOUN.search(anaphor.group()):
             # "That number is wrong": only a claim with a number can be meant.
             earlier = [i for i in earlier if items[i].claim_type == "statistical"]
         return self._thread(earlier[0]) if earlier else ()

@@ -82,6 +82,35 @@ GOLD: dict[str, Gold] = {
         ),
         ("does not comment on individual patients", "Ridgeway Clinic", "response", []),
     ],
+    # An apology answers the blame; a refusal to apologise rebuts; a third party's words about the
+    # refusal answer it; the passenger answers the company's statement.
+    "airline_apology.txt": [
+        ("Nobody from Skylark Air told us anything for thirty hours", "Mei Tanaka", "claim", []),
+        (
+            "We are sorry for the disruption our customers faced this week",
+            "Skylark Air",
+            "response",
+            ["Nobody from Skylark Air told us anything for thirty hours"],
+        ),
+        (
+            "nothing to apologise for",
+            "Ruben Alcott",
+            "response",
+            ["Nobody from Skylark Air told us anything for thirty hours"],
+        ),
+        (
+            "a slap in the face for every family who slept on the terminal floor",
+            "Consumer Travel Council",
+            "response",
+            ["nothing to apologise for"],
+        ),
+        (
+            "too little, and far too late",
+            "Mei Tanaka",
+            "response",
+            ["We are sorry for the disruption our customers faced this week"],
+        ),
+    ],
     "product_recall.txt": [
         (
             "The safety of our customers is our highest priority. We are recalling the affected models as a "

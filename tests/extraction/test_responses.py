@@ -103,3 +103,55 @@ def test_a_bare_reply_answers_whoever_spoke_last():
     assert extraction.speakers[reply.speaker].name == "Tom Poe"
     assert reply.kind == "response"
     assert [extraction.statements[i].text for i in reply.responds_to] == ["I have lived here all my life."]
+
+
+def test_relation_types_of_answers():
+    _body, extraction = load("airline_apology.txt")
+    assert statement(extraction, "We are sorry").relation_type == "apologises_for"
+    assert statement(extraction, "nothing to apologise for").relation_type == "rebuts"  # a refusal defends
+
+
+def test_a_no_comment_is_a_response_that_answers_nothing_quoted():
+    body = (
+        "A local paper reported that two managers had been suspended.\n\n"
+        'The Harlow Water Company said it "does not comment on staffing matters".\n'
+    )
+    [no_comment] = extract(body).statements
+    assert no_comment.kind == "response"
+    assert no_comment.responds_to == ()
+
+
+def test_statistics_given_before_the_row_are_claims_not_answers():
+    body = (
+        'Councillor Ana Ruiz accused the mayor of "starving the parks budget".\n\n'
+        'Mayor Colin Drew rejected the claim. "Parks spending is protected," he said.\n\n'
+        "Mr Drew had set out his figures at a budget meeting two weeks earlier. "
+        '"We spend 12 per cent more on parks than in 2020," he said.\n'
+    )
+    extraction = extract(body)
+    assert statement(extraction, "Parks spending is protected").kind == "response"
+    figures = statement(extraction, "We spend 12 per cent more")
+    assert (figures.kind, figures.claim_type, figures.responds_to) == ("claim", "statistical", ())
+
+
+def test_reported_rebuttal_makes_the_next_quotation_an_answer():
+    body = (
+        'Residents said the new depot "will flood the lane with lorries".\n\n'
+        "Depot owner Kofi Mensah said the residents had misread the plans. "
+        '"There will be six deliveries a day at most," he said.\n'
+    )
+    extraction = extract(body)
+    answer = statement(extraction, "There will be six deliveries")
+    assert answer.kind == "response"
+    assert [extraction.statements[i].text for i in answer.responds_to] == ["will flood the lane with lorries"]
+
+
+def test_a_supporter_of_the_accuser_makes_claims():
+    body = (
+        'Nurse Maya Lund accused the clinic of "cutting corners on hygiene".\n\n'
+        'The clinic denied the claim. "Every room is cleaned twice a day," a spokesman said.\n\n'
+        'Patient group chair Omar Siddiq backed the nurses. "We have heard the same from many patients," he said.\n'
+    )
+    extraction = extract(body)
+    assert statement(extraction, "Every room is cleaned").kind == "response"
+    assert statement(extraction, "We have heard the same").kind == "claim"
