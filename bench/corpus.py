@@ -9,6 +9,7 @@ after the COPY with the triggers switched off, which is how a restore of a large
 
 import datetime as dt
 import hashlib
+import itertools
 import random
 
 import psycopg
@@ -49,14 +50,14 @@ class Corpus:
         self.claims = claims
         self.words = _vocabulary(self.rng)
         # Zipf-like weights: a few words (and speakers) are everywhere, most are rare.
-        self.word_weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        self.word_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(self.words))))
         self.speakers = max(20, claims // 40)
         self.outlets = 40
         self.users = 20
         self.sources = max(10, claims // 100)
 
     def sentence(self, n_words: int) -> str:
-        words = self.rng.choices(self.words, weights=self.word_weights, k=n_words)
+        words = self.rng.choices(self.words, cum_weights=self.word_weights, k=n_words)
         return " ".join(words).capitalize()
 
     def speaker_name(self, i: int) -> str:
@@ -99,7 +100,8 @@ def build(conn: psycopg.Connection, *, claims: int, log=print) -> dict[str, int]
             copy.write_row((s, corpus.sentence(5), "dataset", f"https://data.example/{s}", "Office", "", "", now))
     log(f"  reference rows: {corpus.users} users, {corpus.outlets} outlets, {corpus.speakers} speakers")
 
-    speaker_weights = [1 / (rank + 1) ** 0.8 for rank in range(corpus.speakers)]
+    speaker_weights = list(itertools.accumulate(1 / (rank + 1) ** 0.8 for rank in range(corpus.speakers)))
+    speaker_ids = range(1, corpus.speakers + 1)
     statuses = ("proposed", "accepted", "rejected", "in_review", "reviewed", "published")
     claim_id = relation_id = citation_id = review_id = 0
     span = (START, now - START)
@@ -143,7 +145,7 @@ def build(conn: psycopg.Connection, *, claims: int, log=print) -> dict[str, int]
             spans, _choices(rng, STATUSES, n), _choices(rng, KINDS, n), _choices(rng, TYPES, n), strict=True
         ):
             claim_id += 1
-            speaker = rng.choices(range(1, corpus.speakers + 1), weights=speaker_weights)[0]
+            speaker = rng.choices(speaker_ids, cum_weights=speaker_weights)[0]
             assignee = rng.randint(1, corpus.users) if statuses.index(status) >= 3 else None
             updated = created + dt.timedelta(seconds=rng.randint(0, 86400 * 30))
             batch["claim"].append(
