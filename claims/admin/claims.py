@@ -20,10 +20,10 @@ from claims.selectors import (
     claim_admin_list,
     claim_history,
     claim_workbench_detail,
-    dashboard_stats,
 )
 from claims.selectors.search import claim_search_ids
 from claims.services import editing
+from claims.services.dashboard import dashboard_snapshot_get
 
 from . import views
 from .base import ServiceModelAdmin
@@ -298,12 +298,13 @@ class ClaimAdmin(ServiceModelAdmin):
     def dashboard_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        stats = dashboard_stats()
+        stats, snapshot = dashboard_snapshot_get()
         status_rows = [(ClaimStatus(s).label, {s: stats.by_status.get(s, 0)}) for s in ClaimStatus.values]
         context = {
             **self.admin_site.each_context(request),
             "title": "Claims dashboard",
             "stats": stats,
+            "as_of": snapshot.computed_at,
             "status_chart": stacked_bar_chart(status_rows, colours=STATUS_COLOURS, title="Claims by status"),
             "outlet_chart": stacked_bar_chart(stats.by_outlet, colours=STATUS_COLOURS, title="Claims by outlet"),
             "month_chart": column_chart(stats.by_month, title="Claims per month"),

@@ -98,6 +98,19 @@ class DashboardStats:
     claims_answered: int = 0
     queue: list[tuple[str, int]] = field(default_factory=list)
 
+    @classmethod
+    def from_json(cls, data: dict) -> "DashboardStats":
+        """The figures stored by `dataclasses.asdict`, with their rows as tuples again."""
+        return cls(
+            **{
+                **data,
+                "by_outlet": [(name, counts) for name, counts in data["by_outlet"]],
+                "by_month": [tuple(row) for row in data["by_month"]],
+                "by_speaker": [(name, total, months) for name, total, months in data["by_speaker"]],
+                "queue": [tuple(row) for row in data["queue"]],
+            }
+        )
+
     @property
     def response_rate(self) -> float | None:
         return self.claims_answered / self.claims_answerable if self.claims_answerable else None
