@@ -138,6 +138,9 @@ def build(conn: psycopg.Connection, *, claims: int, log=print) -> dict[str, int]
                 created,
                 created,
                 rng.randint(1, corpus.outlets),
+                f"https://news.example/{a}",
+                hashlib.sha256(body.encode()).hexdigest(),
+                [],
             )
         )
         previous = None
@@ -244,7 +247,7 @@ def build(conn: psycopg.Connection, *, claims: int, log=print) -> dict[str, int]
 
 COPY_SQL = {
     "article": "COPY articles_article (id, headline, byline, url, published, language, body, raw_text, source_name,"
-    " content_hash, created_at, updated_at, outlet_id) FROM STDIN",
+    " content_hash, created_at, updated_at, outlet_id, canonical_url, text_hash, text_sketch) FROM STDIN",
     "claim": 'COPY claims_claim (id, text, start, "end", prefix, suffix, direct, kind, claim_type, origin, confidence,'
     " status, status_changed_at, created_at, updated_at, article_id, assignee_id, created_by_id,"
     " status_changed_by_id, speaker_id) FROM STDIN",

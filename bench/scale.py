@@ -296,9 +296,7 @@ def measure(label: str, rounds: int, budget: float, only: str | None) -> list[tu
             p50, p95 = timed(lambda url=url: client.get(url), rounds, budget)
             raw50, _ = timed(lambda q=raw_query: q(cur, probe), rounds, budget)
             results.append((name, p50, p95, raw50, count))
-            print(
-                f"  {name:<32} {p50:9.1f} {p95:9.1f} {raw50:9.1f} {p50 / raw50:7.1f}x {count:4d} q", flush=True
-            )
+            print(f"  {name:<32} {p50:9.1f} {p95:9.1f} {raw50:9.1f} {p50 / raw50:7.1f}x {count:4d} q", flush=True)
     with psycopg.connect(database_url(label), autocommit=True) as conn:
         for row in results:
             conn.execute(
