@@ -4,6 +4,7 @@ from django.db import transaction
 from django.tasks import task
 
 from articles.models import Article
+from claims.services.dashboard import dashboard_snapshot_refresh
 from claims.services.proposals import article_propose_claims
 
 
@@ -15,3 +16,9 @@ def article_propose_claims_task(*, article_id: int) -> int:
         if article is None:  # deleted since it was queued
             return 0
         return len(article_propose_claims(article=article))
+
+
+@task()
+def dashboard_refresh_task() -> str:
+    """Recompute the dashboard's figures; returns the time they are as of."""
+    return dashboard_snapshot_refresh().computed_at.isoformat()

@@ -377,12 +377,20 @@ def review_withdraw(*, review: Review, user: Any) -> Review:
     return locked
 
 
+def _waiting_review(claim: Claim) -> Review | None:
+    """The newest verdict awaiting approval, from the claim's prefetched reviews when a list loaded them."""
+    if "reviews" in getattr(claim, "_prefetched_objects_cache", {}):
+        waiting = [review for review in claim.reviews.all() if review.status == ReviewStatus.SUBMITTED]
+        return max(waiting, key=lambda review: (review.created_at, review.pk), default=None)
+    return claim.reviews.filter(status=ReviewStatus.SUBMITTED).first()
+
+
 def available_transitions(*, claim: Claim, user: Any) -> list[str]:
     """Names of the transitions `user` may apply to `claim` as it stands (for buttons and API links)."""
     names = []
     waiting = None
     if claim.status in (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED):
-        waiting = claim.reviews.filter(status=ReviewStatus.SUBMITTED).first()
+        waiting = _waiting_review(claim)
     for name, transition in TRANSITIONS.items():
         if claim.status not in transition.sources:
             continue

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,16 +16,22 @@ from claims import permissions
 from claims.choices import ClaimStatus
 from claims.exceptions import ClaimtrackError
 from claims.models import Claim, ClaimRelation
-from claims.selectors import claim_admin_list, claim_history, claim_workbench_detail, dashboard_stats
-from claims.selectors.search import claim_search_condition
+from claims.selectors import (
+    claim_admin_list,
+    claim_history,
+    claim_workbench_detail,
+)
+from claims.selectors.search import claim_search_ids
 from claims.services import editing
+from claims.services.dashboard import dashboard_snapshot_get
 
 from . import views
 from .base import ServiceModelAdmin
 from .charts import STATUS_COLOURS, column_chart, sparkline, stacked_bar_chart
-from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter
+from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter, SpeakerFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
 from .highlight import paragraph_around
+from .pagination import EstimatedCountPaginator
 
 # Fields a reviewer edits on the claim page; everything else changes only through the workflow.
 EDITABLE_FIELDS = ("start", "end", "speaker", "kind", "claim_type", "direct")
@@ -78,8 +83,9 @@ class ClaimAdmin(ServiceModelAdmin):
         "status",
         "kind",
         "claim_type",
-        ("speaker", admin.RelatedOnlyFieldListFilter),
-        ("article__outlet", admin.RelatedOnlyFieldListFilter),
+        SpeakerFilter,
+        # Every outlet, not only those with claims: finding the latter reads the whole claims table.
+        ("article__outlet", admin.RelatedFieldListFilter),
         ("article__published", admin.DateFieldListFilter),
         AssigneeFilter,
         HasResponseFilter,
@@ -91,6 +97,11 @@ class ClaimAdmin(ServiceModelAdmin):
     autocomplete_fields = ["article", "speaker"]
     actions = ["accept_selected", "reject_selected", "assign_selected"]
     list_per_page = 50
+    # Newest first, which the primary key's index serves for every page; counts are estimated on large
+    # results and never taken twice (see EstimatedCountPaginator).
+    ordering = ["-id"]
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     readonly_fields = [
         "text",
         "prefix",
@@ -171,11 +182,9 @@ class ClaimAdmin(ServiceModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        condition = claim_search_condition(term)
-        if request.path.endswith("/autocomplete/"):
-            # People type the start of a word into an autocomplete box; full-text search needs whole words.
-            condition |= Q(text__icontains=term)
-        return queryset.filter(condition), False
+        # People type the start of a word into an autocomplete box; full-text search needs whole words.
+        matches = claim_search_ids(term, partial_words=request.path.endswith("/autocomplete/"))
+        return queryset.filter(pk__in=matches), False
 
     # Writes go through the editing services; the workflow fields are read-only here.
 
@@ -289,12 +298,13 @@ class ClaimAdmin(ServiceModelAdmin):
     def dashboard_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        stats = dashboard_stats()
+        stats, snapshot = dashboard_snapshot_get()
         status_rows = [(ClaimStatus(s).label, {s: stats.by_status.get(s, 0)}) for s in ClaimStatus.values]
         context = {
             **self.admin_site.each_context(request),
             "title": "Claims dashboard",
             "stats": stats,
+            "as_of": snapshot.computed_at,
             "status_chart": stacked_bar_chart(status_rows, colours=STATUS_COLOURS, title="Claims by status"),
             "outlet_chart": stacked_bar_chart(stats.by_outlet, colours=STATUS_COLOURS, title="Claims by outlet"),
             "month_chart": column_chart(stats.by_month, title="Claims per month"),

@@ -1,6 +1,7 @@
 """Speakers, claims, relations, sources, citations and reviews."""
 
 from claims.models.claims import Claim, ClaimRelation
+from claims.models.dashboard import DashboardSnapshot
 from claims.models.notes import Note
 from claims.models.reviews import Review
 from claims.models.sources import Citation, Source
@@ -13,6 +14,7 @@ __all__ = [
     "Citation",
     "Claim",
     "ClaimRelation",
+    "DashboardSnapshot",
     "Note",
     "Review",
     "Source",

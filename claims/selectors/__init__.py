@@ -29,7 +29,7 @@ from claims.selectors.search import (
     SearchHit,
     article_text_search,
     claim_lookup,
-    claim_search_condition,
+    claim_search_ids,
     claim_text_search,
     speaker_lookup,
 )
@@ -68,7 +68,7 @@ __all__ = [
     "claim_lookup",
     "claim_queue",
     "claim_rows",
-    "claim_search_condition",
+    "claim_search_ids",
     "claim_text_search",
     "claim_with_published_review",
     "claim_workbench_detail",

@@ -22,32 +22,46 @@ def cited_exists() -> Exists:
 
 
 def claim_admin_list() -> QuerySet[Claim]:
-    """Claims for the changelist: everything a row shows, in one query."""
-    return Claim.objects.select_related("article__outlet", "speaker", "assignee").annotate(
-        has_response=answered_exists(), has_source=cited_exists()
+    """Claims for the changelist: everything a row shows, in one query, without the article's text."""
+    return (
+        Claim.objects.select_related("article__outlet", "speaker", "assignee")
+        .defer("search_vector", "article__body", "article__raw_text", "article__search_vector")
+        .annotate(has_response=answered_exists(), has_source=cited_exists())
     )
+
+
+# The far end of a link shows its text, speaker and article headline; never the article's body.
+_LINKED_ARTICLE_TEXT = ("search_vector", "article__body", "article__raw_text", "article__search_vector")
 
 
 def _relations_prefetch() -> list[Prefetch]:
     return [
         Prefetch(
             "outgoing_relations",
-            queryset=ClaimRelation.objects.select_related("target__speaker", "target__article"),
+            queryset=ClaimRelation.objects.select_related("target__speaker", "target__article").defer(
+                *(f"target__{name}" for name in _LINKED_ARTICLE_TEXT)
+            ),
         ),
         Prefetch(
             "incoming_relations",
-            queryset=ClaimRelation.objects.select_related("source__speaker", "source__article"),
+            queryset=ClaimRelation.objects.select_related("source__speaker", "source__article").defer(
+                *(f"source__{name}" for name in _LINKED_ARTICLE_TEXT)
+            ),
         ),
     ]
 
 
 def article_workbench_claims(*, article: Article) -> list[Claim]:
-    """An article's claims in reading order, with speakers, links both ways and citations."""
+    """An article's claims in reading order, with speakers, links both ways, citations and verdicts (which
+    decide the transitions offered): the same few queries for 5 claims or 500."""
     return list(
         Claim.objects.filter(article=article)
         .select_related("speaker", "assignee")
+        .defer("search_vector")
         .prefetch_related(
-            *_relations_prefetch(), Prefetch("citations", queryset=Citation.objects.select_related("source"))
+            *_relations_prefetch(),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            Prefetch("reviews", queryset=Review.objects.defer("body")),
         )
         .order_by("start", "end", "id")
     )
@@ -83,6 +97,19 @@ class DashboardStats:
     claims_answerable: int = 0
     claims_answered: int = 0
     queue: list[tuple[str, int]] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "DashboardStats":
+        """The figures stored by `dataclasses.asdict`, with their rows as tuples again."""
+        return cls(
+            **{
+                **data,
+                "by_outlet": [(name, counts) for name, counts in data["by_outlet"]],
+                "by_month": [tuple(row) for row in data["by_month"]],
+                "by_speaker": [(name, total, months) for name, total, months in data["by_speaker"]],
+                "queue": [tuple(row) for row in data["queue"]],
+            }
+        )
 
     @property
     def response_rate(self) -> float | None:
