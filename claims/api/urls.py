@@ -4,7 +4,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from claims.api import schema, search, views  # noqa: F401  (schema registers the token scheme)
+from claims.api import matching, schema, search, views  # noqa: F401  (schema registers the token scheme)
 
 app_name = "api"
 
@@ -32,6 +32,17 @@ router.register("tokens", views.APITokenViewSet, basename="token")
 urlpatterns = [
     *router.urls,
     re_path(r"^claims/(?P<pk>[0-9]+)/notes/?$", views.ClaimNoteListView.as_view(), name="claim-notes"),
+    re_path(r"^claims/(?P<pk>[0-9]+)/matches/?$", matching.ClaimMatchListView.as_view(), name="claim-matches"),
+    re_path(
+        r"^claims/(?P<pk>[0-9]+)/matches/(?P<other>[0-9]+)/confirm/?$",
+        matching.ClaimMatchDecisionView.as_view(decision="confirm"),
+        name="claim-match-confirm",
+    ),
+    re_path(
+        r"^claims/(?P<pk>[0-9]+)/matches/(?P<other>[0-9]+)/dismiss/?$",
+        matching.ClaimMatchDecisionView.as_view(decision="dismiss"),
+        name="claim-match-dismiss",
+    ),
     path("queue/", views.QueueView.as_view(), name="queue"),
     re_path(r"^search/?$", search.SearchView.as_view(), name="search"),
     re_path(r"^autocomplete/speakers/?$", search.SpeakerAutocompleteView.as_view(), name="autocomplete-speakers"),

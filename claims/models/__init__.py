@@ -1,6 +1,7 @@
 """Speakers, claims, relations, sources, citations and reviews."""
 
 from claims.models.claims import Claim, ClaimRelation
+from claims.models.matches import ClaimMatch
 from claims.models.notes import Note
 from claims.models.reviews import Review
 from claims.models.sources import Citation, Source
@@ -12,6 +13,7 @@ __all__ = [
     "APIToken",
     "Citation",
     "Claim",
+    "ClaimMatch",
     "ClaimRelation",
     "Note",
     "Review",
