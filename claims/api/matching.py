@@ -1,4 +1,5 @@
-"""Claim matches over the API: a claim's candidates in other articles, and a reviewer's decision on one."""
+"""Claims across articles over the API: a claim's candidate matches and a reviewer's decision on one, and the
+claims in other articles a response may answer."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -11,6 +12,7 @@ from claims import selectors
 from claims.api.serializers import article_brief, speaker_brief
 from claims.choices import MatchState
 from claims.models import Claim
+from claims.selectors.counter import counter_targets
 from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
 
 MAX_ID = 2**63 - 1
@@ -71,3 +73,29 @@ class ClaimMatchDecisionView(APIView):
         decide = claim_match_confirm if self.decision == "confirm" else claim_match_dismiss
         decided = decide(match=match, user=request.user)
         return Response({"claim": claim.pk, "other": int(other), "state": decided.state})
+
+
+class CounterTargetListView(APIView):
+    """Claims in other articles that a response may answer (they name its speaker or their organisation).
+
+    Confirm one by creating a `rebuts` or `denies` relation (`POST /api/v1/relations/`).
+    """
+
+    @extend_schema(summary="Suggested claims in other articles that this response may answer", responses={200: dict})
+    def get(self, request, pk):
+        if int(pk) > MAX_ID:
+            raise exceptions.NotFound()
+        response = get_object_or_404(Claim.objects.select_related("speaker__organisation", "article"), pk=int(pk))
+        return Response(
+            [
+                {
+                    "id": claim.pk,
+                    "text": claim.text,
+                    "claim_type": claim.claim_type,
+                    "status": claim.status,
+                    "speaker": speaker_brief(claim.speaker),
+                    "article": article_brief(claim.article),
+                }
+                for claim in counter_targets(response=response)
+            ]
+        )

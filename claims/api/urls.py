@@ -43,6 +43,11 @@ urlpatterns = [
         matching.ClaimMatchDecisionView.as_view(decision="dismiss"),
         name="claim-match-dismiss",
     ),
+    re_path(
+        r"^claims/(?P<pk>[0-9]+)/counter-targets/?$",
+        matching.CounterTargetListView.as_view(),
+        name="claim-counter-targets",
+    ),
     path("queue/", views.QueueView.as_view(), name="queue"),
     re_path(r"^search/?$", search.SearchView.as_view(), name="search"),
     re_path(r"^autocomplete/speakers/?$", search.SpeakerAutocompleteView.as_view(), name="autocomplete-speakers"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pghistory
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -31,6 +32,8 @@ def claim_match_candidates(*, claim: Claim, limit: int = CANDIDATES) -> list[tup
     candidates = (
         Claim.objects.annotate(upper_text=Upper("text"))
         .filter(Q(upper_text__trigram_similar=needle) | Q(upper_text__trigram_word_similar=needle))
+        .annotate(similarity=TrigramWordSimilarity(needle, Upper("text")))
+        .order_by("-similarity", "-id")
         .exclude(article_id=claim.article_id)
         .exclude(status=ClaimStatus.REJECTED)
         .select_related("speaker", "article")
