@@ -94,7 +94,11 @@ class SearchView(APIView):
 class SpeakerAutocompleteView(APIView):
     """Speakers by name or alias as typed, typos allowed."""
 
-    @extend_schema(summary="Speakers like what was typed (typos allowed)", parameters=[AutocompleteQuerySerializer])
+    @extend_schema(
+        summary="Speakers like what was typed (typos allowed)",
+        parameters=[AutocompleteQuerySerializer],
+        responses={200: dict},
+    )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
         speakers = selectors.speaker_lookup(query=params["q"])[: params["limit"]]
@@ -107,7 +111,9 @@ class ClaimAutocompleteView(APIView):
     """Claims whose words are like what was typed, typos allowed: for linking a response to any claim."""
 
     @extend_schema(
-        summary="Claims whose text is like what was typed (typos allowed)", parameters=[AutocompleteQuerySerializer]
+        summary="Claims whose text is like what was typed (typos allowed)",
+        parameters=[AutocompleteQuerySerializer],
+        responses={200: dict},
     )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
