@@ -2,8 +2,8 @@
 claims in other articles a response may answer."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,6 +16,11 @@ from claims.selectors.counter import counter_targets
 from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
 
 MAX_ID = 2**63 - 1
+
+# Each answer is a list of objects with at least an id (see the endpoint for the other fields).
+LIST_OF_OBJECTS = inline_serializer(
+    name="MatchListItem", fields={"id": serializers.IntegerField(required=False)}, many=True
+)
 
 
 def _claim(pk: str) -> Claim:
@@ -47,7 +52,8 @@ class ClaimMatchListView(APIView):
     """The claim's candidate matches in other articles, best first, with their scores and states."""
 
     @extend_schema(
-        summary="Candidate matches of a claim in other articles, with scores and states", responses={200: dict}
+        summary="Candidate matches of a claim in other articles, with scores and states",
+        responses={200: LIST_OF_OBJECTS},
     )
     def get(self, request, pk):
         claim = _claim(pk)
@@ -81,7 +87,9 @@ class CounterTargetListView(APIView):
     Confirm one by creating a `rebuts` or `denies` relation (`POST /api/v1/relations/`).
     """
 
-    @extend_schema(summary="Suggested claims in other articles that this response may answer", responses={200: dict})
+    @extend_schema(
+        summary="Suggested claims in other articles that this response may answer", responses={200: LIST_OF_OBJECTS}
+    )
     def get(self, request, pk):
         if int(pk) > MAX_ID:
             raise exceptions.NotFound()

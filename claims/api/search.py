@@ -1,6 +1,6 @@
 """Search endpoints: ranked full text over claims and articles, and typo-tolerant autocompletes."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,6 +11,11 @@ from claims.api.serializers import article_brief, speaker_brief
 SEARCH_KINDS = ("claims", "articles")
 DEFAULT_LIMIT, AUTOCOMPLETE_LIMIT = 20, 10
 QUERY_MAX_CHARS = 500
+
+# Each answer is a list of objects with at least an id (see the endpoint for the other fields).
+LIST_OF_OBJECTS = inline_serializer(
+    name="SearchListItem", fields={"id": serializers.IntegerField(required=False)}, many=True
+)
 
 
 class SearchQuerySerializer(serializers.Serializer):
@@ -97,7 +102,7 @@ class SpeakerAutocompleteView(APIView):
     @extend_schema(
         summary="Speakers like what was typed (typos allowed)",
         parameters=[AutocompleteQuerySerializer],
-        responses={200: dict},
+        responses={200: LIST_OF_OBJECTS},
     )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
@@ -113,7 +118,7 @@ class ClaimAutocompleteView(APIView):
     @extend_schema(
         summary="Claims whose text is like what was typed (typos allowed)",
         parameters=[AutocompleteQuerySerializer],
-        responses={200: dict},
+        responses={200: LIST_OF_OBJECTS},
     )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
