@@ -58,6 +58,12 @@ ANSWERING_RELATIONS = (
 )
 
 
+class MatchState(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+    DISMISSED = "dismissed", "Dismissed"
+
+
 class SourceType(models.TextChoices):
     OFFICIAL_RECORD = "official_record", "Official record"
     DATASET = "dataset", "Dataset"

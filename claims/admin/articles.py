@@ -22,6 +22,7 @@ from articles.models import Article
 from claims import permissions
 from claims.choices import ClaimKind, ClaimStatus
 from claims.selectors import article_workbench_claims
+from claims.selectors.matches import article_match_summaries
 from claims.services.proposals import article_ingest
 
 from . import views
@@ -103,6 +104,7 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
     def workbench_view(self, request, object_id):
         article = self._article_or_404(request, object_id)
         claims = article_workbench_claims(article=article)
+        match_summaries = article_match_summaries(article_id=article.pk)
         user = request.user
         create_form = ClaimCreateForm()
         link_form = LinkForm(article_claims=claims)
@@ -113,6 +115,7 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
                 "hover": claim_hover_text(claim),
                 "transitions": views.available(claim=claim, user=user),
                 "claim_url": reverse("admin:claims_claim_change", args=[claim.pk]),
+                "matches": match_summaries.get(claim.pk),
             }
             for claim in claims
             if claim.orphaned_at is None

@@ -13,17 +13,15 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from claims import permissions
-from claims.choices import ClaimStatus
+from claims.choices import ClaimStatus, MatchState
 from claims.exceptions import ClaimtrackError
 from claims.models import Claim, ClaimRelation
-from claims.selectors import (
-    claim_admin_list,
-    claim_history,
-    claim_workbench_detail,
-)
+from claims.selectors import claim_admin_list, claim_history, claim_workbench_detail
+from claims.selectors.matches import claim_matches, claim_other_article_count
 from claims.selectors.search import claim_search_ids
 from claims.services import editing
 from claims.services.dashboard import dashboard_snapshot_get
+from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
 
 from . import views
 from .base import ServiceModelAdmin
@@ -236,10 +234,32 @@ class ClaimAdmin(ServiceModelAdmin):
             "can_link": permissions.can(request.user, permissions.LINK),
             "can_note": permissions.can(request.user, permissions.NOTE),
             "status_colours": STATUS_COLOURS,
+            **self._matches_context(claim),
             **(extra_context or {}),
         }
         context["workbench_media"] = context["link_form"].media + context["cite_form"].media
         return super().change_view(request, object_id, form_url, context)
+
+    def _matches_context(self, claim: Claim) -> dict:
+        matches = claim_matches(claim=claim)
+        return {
+            "matches": matches,
+            "other_article_count": claim_other_article_count(claim=claim),
+            "suggested_count": sum(view.match.state == MatchState.SUGGESTED for view in matches),
+        }
+
+    def match_view(self, request, object_id, other_id, decision):
+        """A reviewer confirms or dismisses a suggested match from the claim page."""
+        claim = get_object_or_404(Claim.objects.only("id"), pk=int(object_id))
+        if decision not in ("confirm", "dismiss"):
+            raise Http404
+        decide = claim_match_confirm if decision == "confirm" else claim_match_dismiss
+        views.attempt(
+            request,
+            lambda: decide(match=claim_match_between(claim=claim, other_id=int(other_id)), user=request.user),
+            "Match confirmed: linked as a repeat." if decision == "confirm" else "Match dismissed.",
+        )
+        return views.redirect_back(request, reverse("admin:claims_claim_change", args=[claim.pk]) + "#claim-matches")
 
     # Extra pages: transitions, links, citations, notes and the dashboard.
 
@@ -247,6 +267,11 @@ class ClaimAdmin(ServiceModelAdmin):
         wrap = self.admin_site.admin_view
         return [
             path("dashboard/", wrap(self.dashboard_view), name="claims_dashboard"),
+            path(
+                "<int:object_id>/match/<int:other_id>/<str:decision>/",
+                wrap(require_POST(self.match_view)),
+                name="claims_claim_match",
+            ),
             path(
                 "<path:object_id>/transition/<str:name>/",
                 wrap(self.transition_view),

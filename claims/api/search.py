@@ -12,6 +12,11 @@ SEARCH_KINDS = ("claims", "articles")
 DEFAULT_LIMIT, AUTOCOMPLETE_LIMIT = 20, 10
 QUERY_MAX_CHARS = 500
 
+# Each answer is a list of objects with at least an id (see the endpoint for the other fields).
+LIST_OF_OBJECTS = inline_serializer(
+    name="SearchListItem", fields={"id": serializers.IntegerField(required=False)}, many=True
+)
+
 
 class SearchQuerySerializer(serializers.Serializer):
     """What to search for: websearch syntax, which kinds of result, how many of each."""
@@ -97,17 +102,7 @@ class SpeakerAutocompleteView(APIView):
     @extend_schema(
         summary="Speakers like what was typed (typos allowed)",
         parameters=[AutocompleteQuerySerializer],
-        responses={
-            200: inline_serializer(
-                "SpeakerMatch",
-                {
-                    "id": serializers.IntegerField(),
-                    "name": serializers.CharField(),
-                    "similarity": serializers.FloatField(),
-                },
-                many=True,
-            )
-        },
+        responses={200: LIST_OF_OBJECTS},
     )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)
@@ -123,19 +118,7 @@ class ClaimAutocompleteView(APIView):
     @extend_schema(
         summary="Claims whose text is like what was typed (typos allowed)",
         parameters=[AutocompleteQuerySerializer],
-        responses={
-            200: inline_serializer(
-                "ClaimMatch",
-                {
-                    "id": serializers.IntegerField(),
-                    "text": serializers.CharField(),
-                    "kind": serializers.CharField(),
-                    "status": serializers.CharField(),
-                    "similarity": serializers.FloatField(),
-                },
-                many=True,
-            )
-        },
+        responses={200: LIST_OF_OBJECTS},
     )
     def get(self, request):
         params = _parsed(AutocompleteQuerySerializer, request)

@@ -7,7 +7,7 @@ from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from claims.api import schema, search, views  # noqa: F401  (schema registers the token scheme)
+from claims.api import matching, schema, search, views  # noqa: F401  (schema registers the token scheme)
 from claims.api.errors import NotFoundView
 
 app_name = "api"
@@ -42,6 +42,22 @@ redoc = csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_
 urlpatterns = [
     *router.urls,
     re_path(r"^claims/(?P<pk>[0-9]+)/notes/?$", views.ClaimNoteListView.as_view(), name="claim-notes"),
+    re_path(r"^claims/(?P<pk>[0-9]+)/matches/?$", matching.ClaimMatchListView.as_view(), name="claim-matches"),
+    re_path(
+        r"^claims/(?P<pk>[0-9]+)/matches/(?P<other>[0-9]+)/confirm/?$",
+        matching.ClaimMatchDecisionView.as_view(decision="confirm"),
+        name="claim-match-confirm",
+    ),
+    re_path(
+        r"^claims/(?P<pk>[0-9]+)/matches/(?P<other>[0-9]+)/dismiss/?$",
+        matching.ClaimMatchDecisionView.as_view(decision="dismiss"),
+        name="claim-match-dismiss",
+    ),
+    re_path(
+        r"^claims/(?P<pk>[0-9]+)/counter-targets/?$",
+        matching.CounterTargetListView.as_view(),
+        name="claim-counter-targets",
+    ),
     path("queue/", views.QueueView.as_view(), name="queue"),
     re_path(r"^search/?$", search.SearchView.as_view(), name="search"),
     re_path(r"^autocomplete/speakers/?$", search.SpeakerAutocompleteView.as_view(), name="autocomplete-speakers"),

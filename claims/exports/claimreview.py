@@ -4,6 +4,7 @@ from django.conf import settings
 
 from claims.choices import RATING_BEST, RATING_VALUES, RATING_WORST, SpeakerKind
 from claims.models import Claim, Review
+from claims.selectors.matches import claim_appearances
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -58,6 +59,12 @@ def claimreview_document(*, claim: Claim, url: str, article_url: str) -> dict:
         raise NotPublished(f"Claim {claim.pk} has no published verdict.")
     review = reviews[0]
     item = {"@type": "Claim", "appearance": _appearance(claim, article_url)}
+    # The verdict covers every article the claim was confirmed in: all are listed, the earliest first.
+    appearances = claim_appearances(claim=claim)
+    if len(appearances) > 1:
+        listed = [_appearance(c, article_url) if c.pk == claim.pk else _appearance(c, "") for c in appearances]
+        item["appearance"] = [{k: v for k, v in a.items() if v} for a in listed]
+        item["firstAppearance"] = item["appearance"][0]
     author = _speaker(claim)
     if author:
         item["author"] = author

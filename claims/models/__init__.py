@@ -2,6 +2,7 @@
 
 from claims.models.claims import Claim, ClaimRelation
 from claims.models.dashboard import DashboardSnapshot
+from claims.models.matches import ClaimMatch
 from claims.models.notes import Note
 from claims.models.reviews import Review
 from claims.models.sources import Citation, Source
@@ -13,6 +14,7 @@ __all__ = [
     "APIToken",
     "Citation",
     "Claim",
+    "ClaimMatch",
     "ClaimRelation",
     "DashboardSnapshot",
     "Note",

@@ -25,6 +25,7 @@ from claims.selectors.lists import (
     text_query,
     webhook_list,
 )
+from claims.selectors.matches import MatchView, claim_appearances, claim_matches, claim_other_article_count
 from claims.selectors.search import (
     SearchHit,
     article_text_search,
@@ -48,6 +49,7 @@ from claims.selectors.workbench import (
 __all__ = [
     "CLAIM_DOCUMENT_SQL",
     "DashboardStats",
+    "MatchView",
     "SearchHit",
     "answered_exists",
     "article_annotations",
@@ -61,11 +63,14 @@ __all__ = [
     "citation_list",
     "cited_exists",
     "claim_admin_list",
+    "claim_appearances",
     "claim_detail",
     "claim_export",
     "claim_has_rating",
     "claim_history",
     "claim_lookup",
+    "claim_matches",
+    "claim_other_article_count",
     "claim_queue",
     "claim_rows",
     "claim_search_ids",

@@ -11,6 +11,7 @@ from claims.anchoring import quote_context
 from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
 from claims.extraction import Extraction, ProposedSpeaker, extract
 from claims.models import Claim, ClaimRelation, Speaker
+from claims.services.matching import claim_matches_refresh
 from claims.services.speakers import (
     speaker_add_role,
     speaker_create,
@@ -143,6 +144,9 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
         and (index in new_claims or target in new_claims)
     ]
     ClaimRelation.objects.bulk_create(relations, ignore_conflicts=True)
+    # The same claim elsewhere: confirmed as a repeat when sure, suggested to a reviewer when likely.
+    for claim in created:
+        claim_matches_refresh(claim=claim)
     return created
 
 

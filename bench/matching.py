@@ -1,0 +1,45 @@
+"""Claim matching on hand-labelled claim pairs: precision and recall at the suggestion (low) threshold and at
+the automatic-confirmation (high) threshold, which also needs the same speaker.
+
+    uv run python bench/matching.py [-v]
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claims.matching import HIGH_THRESHOLD, LOW_THRESHOLD, match_score
+from tests.data.claim_pairs import PAIRS
+
+
+def evaluate() -> dict[str, tuple[float, float, int, int, int]]:
+    """threshold name -> (precision, recall, true positives, false positives, false negatives)."""
+    results = {}
+    for name, threshold, needs_speaker in (("low", LOW_THRESHOLD, False), ("high", HIGH_THRESHOLD, True)):
+        tp = fp = fn = 0
+        for first, second, same_speaker, same in PAIRS:
+            relevant = same and (same_speaker or not needs_speaker)
+            predicted = match_score(first, second) >= threshold and (same_speaker or not needs_speaker)
+            tp += predicted and relevant
+            fp += predicted and not relevant
+            fn += relevant and not predicted
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        results[name] = (precision, recall, tp, fp, fn)
+    return results
+
+
+def main() -> None:
+    if "-v" in sys.argv:
+        for first, second, _, same in PAIRS:
+            print(f"{match_score(first, second):.3f} {'same' if same else 'diff'} {second[:60]!r}")
+    print(f"{len(PAIRS)} labelled pairs, {sum(p[3] for p in PAIRS)} the same claim")
+    for name, (precision, recall, tp, fp, fn) in evaluate().items():
+        threshold = LOW_THRESHOLD if name == "low" else HIGH_THRESHOLD
+        counts = f"(tp {tp}, fp {fp}, fn {fn})"
+        print(f"{name:>4} threshold {threshold:.2f}: precision {precision:.2f}  recall {recall:.2f}  {counts}")
+
+
+if __name__ == "__main__":
+    main()
