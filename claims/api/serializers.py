@@ -661,6 +661,8 @@ class ReviewSerializer(StrictModelSerializer):
     author = UserBriefSerializer(read_only=True)
     approved_by = UserBriefSerializer(read_only=True, allow_null=True)
     rating_value = serializers.SerializerMethodField()
+    # Empty when no address was given, so not declared as a URI.
+    published_url = serializers.CharField(read_only=True, help_text="Where the desk published the verdict, if given.")
 
     class Meta:
         model = Review
@@ -677,6 +679,9 @@ class ReviewSerializer(StrictModelSerializer):
             "supersedes",
             "submitted_at",
             "published_at",
+            "published_url",
+            "origin",
+            "source_publisher",
             "created_at",
             "updated_at",
         ]
@@ -692,6 +697,12 @@ class ReviewReviseSerializer(ChangesSerializer):
     rating = serializers.ChoiceField(choices=Rating.choices, required=False)
     summary = serializers.CharField(max_length=500, required=False)
     body = serializers.CharField(required=False, allow_blank=True)
+
+
+class ReviewPublishedURLSerializer(serializers.Serializer):
+    published_url = serializers.CharField(
+        max_length=1000, allow_blank=True, help_text="The verdict's page on the desk's own site; empty to clear."
+    )
 
 
 class ReviewCreateSerializer(VerdictSerializer):

@@ -39,6 +39,7 @@ from claims.models import Citation, Claim, ClaimRelation, Review, Source, Speake
 from claims.models.tokens import APIToken
 from claims.models.webhooks import WebhookSubscription
 from claims.services import editing, speakers, tokens
+from claims.services import reviews as review_services
 from claims.services import webhooks as webhook_services
 from claims.services.proposals import article_ingest
 from claims.services.versions import claim_reattach
@@ -577,7 +578,8 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         try:
             document = claimreview_document(
                 claim=claim,
-                url=build(reverse("api:claim-claimreview", args=[claim.pk])),
+                public_url=build(reverse("public:factcheck", args=[claim.pk])),
+                appearances=selectors.claim_appearances(claim=claim),
                 article_url=build(reverse("api:article-detail", args=[claim.article_id])),
             )
         except NotPublished as exc:
@@ -790,6 +792,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         "publish": rules.PUBLISH,
         "send_back": rules.PUBLISH,
         "withdraw": rules.REVIEW,
+        "published_url": rules.REVIEW,
     }
     # DELETE withdraws the verdict: its row stays (status "withdrawn"), so it needs the change permission.
     model_permission_verbs = {"destroy": "change"}
@@ -888,6 +891,18 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
         return self._run_transition(request, pk, workflow.review_send_back, s.RejectSerializer)
+
+    @extend_schema(
+        summary="Record where the desk published the verdict (its ClaimReview url); an empty value clears it",
+        request=s.ReviewPublishedURLSerializer,
+        responses={200: s.ReviewSerializer},
+        parameters=[review_if_match_header],
+    )
+    @action(detail=True, methods=["post"], url_path="published-url")
+    def published_url(self, request, pk=None):
+        return self._run_transition(
+            request, pk, review_services.review_set_published_url, s.ReviewPublishedURLSerializer
+        )
 
 
 # --- webhooks and tokens --------------------------------------------------------------------------
