@@ -4,7 +4,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from claims.api import schema, search, views  # noqa: F401  (schema registers the token scheme)
+from claims.api import imports, schema, search, views  # noqa: F401  (schema registers the token scheme)
 
 app_name = "api"
 
@@ -36,6 +36,7 @@ urlpatterns = [
     re_path(r"^search/?$", search.SearchView.as_view(), name="search"),
     re_path(r"^autocomplete/speakers/?$", search.SpeakerAutocompleteView.as_view(), name="autocomplete-speakers"),
     re_path(r"^autocomplete/claims/?$", search.ClaimAutocompleteView.as_view(), name="autocomplete-claims"),
+    re_path(r"^claimreviews/import/?$", imports.ClaimReviewImportView.as_view(), name="claimreview-import"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

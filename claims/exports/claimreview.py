@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from django.conf import settings
 
 from articles.models import Article
-from claims.choices import RATING_BEST, RATING_VALUES, RATING_WORST, SpeakerKind
+from claims.choices import RATING_BEST, RATING_VALUES, RATING_WORST, ClaimOrigin, SpeakerKind
 from claims.models import Claim, Review, Speaker
 
 SCHEMA_ORG = "https://schema.org"
@@ -53,6 +53,13 @@ def review_rating(review: Review) -> dict:
     return rating
 
 
+def _review_author(review: Review) -> dict:
+    # A partner's verdict is theirs: republishing it under our name would misattribute it.
+    if review.origin == ClaimOrigin.IMPORTED and review.source_publisher:
+        return {"@type": "Organization", "name": review.source_publisher}
+    return publisher()
+
+
 def review_url(review: Review, public_url: str) -> str:
     """Where a reader finds the verdict: the desk's own page when a reviewer gave one, else the public page."""
     return review.published_url or public_url
@@ -86,7 +93,7 @@ def claimreview_document(
         "claimReviewed": claim.text,
         "itemReviewed": item,
         "reviewRating": review_rating(review),
-        "author": publisher(),
+        "author": _review_author(review),
         "datePublished": review.published_at.date().isoformat() if review.published_at else None,
         "dateModified": review.updated_at.isoformat() if review.updated_at else None,
         "headline": review.summary,
