@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -13,5 +13,17 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("claims.api.urls")),
     path("fact-checks/", include("claims.public.urls")),
-    path("sitemap.xml", public_collection(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of per-section sitemaps, each paged (?p=) past 10,000 entries, as the protocol allows.
+    path(
+        "sitemap.xml",
+        public_collection(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        public_collection(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 # A sentence ends at . ! or ? (optionally followed by a closing quotation mark) before white space.
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s)")
+_CLOSED_QUOTE = re.compile(r"([\"”’']?)(?=\s+[A-Z“\"]|\s*$)")
 CONTEXT_LIMIT = 300
 
 
@@ -25,9 +26,13 @@ def sentence_around(body: str, start: int, end: int) -> InSentence:
     sentence_start = ends_before[-1] if ends_before else paragraph_start
     paragraph_end = body.find("\n", end)
     paragraph_end = len(body) if paragraph_end == -1 else paragraph_end
-    # The closing quotation mark right after the span may carry the sentence's own full stop.
-    following = _SENTENCE_END.search(body, end, paragraph_end)
-    sentence_end = following.end() if following else paragraph_end
+    # A quotation ending in its own full stop ends the sentence when a new one starts after its closing mark.
+    closing = _CLOSED_QUOTE.match(body, end, paragraph_end) if body[start:end][-1:] in ".!?" else None
+    if closing:
+        sentence_end = closing.end(1)
+    else:
+        following = _SENTENCE_END.search(body, end, paragraph_end)
+        sentence_end = following.end() if following else paragraph_end
     before = body[sentence_start:start].lstrip()
     after = body[end:sentence_end].rstrip()
     if len(before) > CONTEXT_LIMIT:

@@ -42,7 +42,8 @@ def test_nothing_unpublished_is_reachable_or_hinted_at(client, world):
         page(client, "public:factcheck", world.claim.pk).content.decode(),
         page(client, "public:speaker", world.speaker.pk).content.decode(),
         page(client, "public:feed").content.decode(),
-        client.get("/sitemap.xml").content.decode(),
+        client.get("/sitemap-factchecks.xml").content.decode(),
+        client.get("/sitemap-speakers.xml").content.decode(),
     ):
         assert "Rents fell everywhere" not in html
         assert "Draft verdict nobody approved" not in html
@@ -109,9 +110,14 @@ def test_atom_feed_lists_published_verdicts(client, world):
 
 
 def test_sitemap_lists_factchecks_speakers_and_revalidates(client, world):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.content.decode()
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = index.content.decode()
+    assert sections.count("<sitemap>") == 3
+    xml = ""
+    for section in ("index", "factchecks", "speakers"):
+        assert f"<loc>http://testserver/sitemap-{section}.xml</loc>" in sections
+        xml += client.get(f"/sitemap-{section}.xml").content.decode()
     for path in (
         reverse("public:index"),
         reverse("public:factcheck", args=[world.claim.pk]),
@@ -120,7 +126,8 @@ def test_sitemap_lists_factchecks_speakers_and_revalidates(client, world):
     ):
         assert f"<loc>http://testserver{path}</loc>" in xml
     assert xml.count("<url>") == 4  # the index, two fact-checks, their one speaker (the responder has none)
-    assert client.get("/sitemap.xml", HTTP_IF_NONE_MATCH=response.headers["ETag"]).status_code == 304
+    assert client.get("/sitemap.xml", HTTP_IF_NONE_MATCH=index.headers["ETag"]).status_code == 304
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_pages_need_no_login_and_refuse_writes(client, world):
