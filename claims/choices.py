@@ -28,6 +28,7 @@ class ClaimOrigin(models.TextChoices):
     EXTRACTED = "extracted", "Extracted"
     MANUAL = "manual", "Manual"
     API = "api", "API"
+    IMPORTED = "imported", "Imported (ClaimReview from a partner)"
 
 
 class ClaimStatus(models.TextChoices):

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -222,6 +223,12 @@ SPECTACULAR_SETTINGS = {
 WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS")
 
 # Imports refuse anything larger: one article is a few kilobytes, a whole book is not an article.
+# The organisation named as author of every ClaimReview and on the public fact-check pages.
+CLAIMREVIEW_PUBLISHER_NAME = os.environ.get("CLAIMREVIEW_PUBLISHER_NAME", "Claimtrack")
+CLAIMREVIEW_PUBLISHER_URL = os.environ.get("CLAIMREVIEW_PUBLISHER_URL", "")
+# How long browsers and proxies may keep a public page before asking again (they revalidate with ETags).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", 300))
+
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", 5 * 1024 * 1024))
 # A JSON-lines file holds many articles, each still under ARTICLE_MAX_BYTES.
 IMPORT_FILE_MAX_BYTES = int(os.environ.get("IMPORT_FILE_MAX_BYTES", 100 * 1024 * 1024))

@@ -1,12 +1,29 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from claims.public.sitemaps import SITEMAPS
+from claims.public.views import public_collection
 from config.health import healthz
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="public:index", permanent=False)),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("claims.api.urls")),
+    path("fact-checks/", include("claims.public.urls")),
+    # An index of per-section sitemaps, each paged (?p=) past 10,000 entries, as the protocol allows.
+    path(
+        "sitemap.xml",
+        public_collection(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        public_collection(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]

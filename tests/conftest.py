@@ -6,6 +6,9 @@ from rest_framework.test import APIClient
 
 from tests.factories import UserFactory
 
+# The published world (verdicts next to unpublished work) that public pages, exports and imports share.
+pytest_plugins = ["tests.published"]
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

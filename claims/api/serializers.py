@@ -672,6 +672,8 @@ class ReviewSerializer(StrictModelSerializer):
     author = UserBriefSerializer(read_only=True)
     approved_by = UserBriefSerializer(read_only=True, allow_null=True)
     rating_value = serializers.SerializerMethodField()
+    # Empty when no address was given, so not declared as a URI.
+    published_url = serializers.CharField(read_only=True, help_text="Where the desk published the verdict, if given.")
 
     class Meta:
         model = Review
@@ -688,6 +690,9 @@ class ReviewSerializer(StrictModelSerializer):
             "supersedes",
             "submitted_at",
             "published_at",
+            "published_url",
+            "origin",
+            "source_publisher",
             "created_at",
             "updated_at",
         ]
@@ -703,6 +708,12 @@ class ReviewReviseSerializer(ChangesSerializer):
     rating = serializers.ChoiceField(choices=Rating.choices, required=False)
     summary = serializers.CharField(max_length=max_length_of(Review, "summary"), required=False)
     body = serializers.CharField(required=False, allow_blank=True, max_length=max_length_of(Review, "body"))
+
+
+class ReviewPublishedURLSerializer(serializers.Serializer):
+    published_url = serializers.CharField(
+        max_length=1000, allow_blank=True, help_text="The verdict's page on the desk's own site; empty to clear."
+    )
 
 
 class ReviewCreateSerializer(VerdictSerializer):

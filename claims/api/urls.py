@@ -7,7 +7,7 @@ from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from claims.api import matching, schema, search, views  # noqa: F401  (schema registers the token scheme)
+from claims.api import imports, matching, schema, search, views  # noqa: F401  (schema registers the token scheme)
 from claims.api.errors import NotFoundView
 
 app_name = "api"
@@ -62,6 +62,7 @@ urlpatterns = [
     re_path(r"^search/?$", search.SearchView.as_view(), name="search"),
     re_path(r"^autocomplete/speakers/?$", search.SpeakerAutocompleteView.as_view(), name="autocomplete-speakers"),
     re_path(r"^autocomplete/claims/?$", search.ClaimAutocompleteView.as_view(), name="autocomplete-claims"),
+    re_path(r"^claimreviews/import/?$", imports.ClaimReviewImportView.as_view(), name="claimreview-import"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", redoc, name="redoc"),

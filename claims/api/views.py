@@ -39,6 +39,7 @@ from claims.models import Citation, Claim, ClaimRelation, Review, Source, Speake
 from claims.models.tokens import APIToken
 from claims.models.webhooks import WebhookSubscription
 from claims.services import editing, speakers, tokens
+from claims.services import reviews as review_services
 from claims.services import webhooks as webhook_services
 from claims.services.proposals import article_ingest
 from claims.services.versions import claim_reattach
@@ -200,27 +201,41 @@ class ArticleViewSet(PKLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         article = get_object_or_404(Article.objects.only("id"), pk=checked_id(pk))
         return Response(s.OrphanClaimSerializer(selectors.article_orphans(article=article), many=True).data)
 
-    def _urls(self, article: Article) -> dict:
+    def _urls(self, article: Article, *, include_proposals: bool = False) -> dict:
         build = self.request.build_absolute_uri
+        collection_url = build(reverse("api:article-annotations", args=[article.pk]))
         return {
-            "collection_url": build(reverse("api:article-annotations", args=[article.pk])),
+            "collection_url": collection_url + ("?proposals=true" if include_proposals else ""),
             "text_url": build(reverse("api:article-text", args=[article.pk])),
-            "claim_url": lambda claim: build(reverse("api:claim-detail", args=[claim.pk])),
+            "links": annotation_export.Links(
+                claim=lambda claim: build(reverse("api:claim-detail", args=[claim.pk])),
+                speaker=lambda speaker: build(reverse("api:speaker-detail", args=[speaker.pk])),
+                source=lambda source: source.url or build(reverse("api:source-detail", args=[source.pk])),
+                verdict=lambda claim: build(reverse("public:factcheck", args=[claim.pk])),
+            ),
         }
 
     @extend_schema(
         summary="The article's claims as a W3C Web Annotation collection (JSON-LD), first page embedded",
-        parameters=[OpenApiParameter("page", int, description="A page other than the first (0-based).")],
+        parameters=[
+            OpenApiParameter("page", int, description="A page other than the first (0-based)."),
+            OpenApiParameter(
+                "proposals", bool, description="true: include unreviewed proposals (default: accepted and later only)."
+            ),
+        ],
         responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
         filters=False,
     )
     @action(detail=True, methods=["get"], renderer_classes=[JSONLDRenderer, ORJSONRenderer], pagination_class=None)
     def annotations(self, request, pk=None):
         article = get_object_or_404(Article.objects.only("id", "headline", "url"), pk=checked_id(pk))
-        claims = selectors.article_annotations(article=article)
+        include = request.query_params.get("proposals", "false")
+        if include not in ("true", "false"):
+            raise exceptions.ValidationError({"proposals": ["true or false."]})
+        claims = selectors.article_annotations(article=article, include_proposals=include == "true")
         total = claims.count()
         page_param = request.query_params.get("page")
-        urls = self._urls(article)
+        urls = self._urls(article, include_proposals=include == "true")
         if page_param is None:
             page_claims = list(claims[: annotation_export.PAGE_SIZE])
             document = annotation_export.annotation_collection(claims=page_claims, article=article, total=total, **urls)
@@ -590,7 +605,8 @@ class ClaimViewSet(ClaimWriteMixin, PKLookupMixin, mixins.ListModelMixin, viewse
         try:
             document = claimreview_document(
                 claim=claim,
-                url=build(reverse("api:claim-claimreview", args=[claim.pk])),
+                public_url=build(reverse("public:factcheck", args=[claim.pk])),
+                appearances=selectors.claim_appearances(claim=claim),
                 article_url=build(reverse("api:article-detail", args=[claim.article_id])),
             )
         except NotPublished as exc:
@@ -806,6 +822,7 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
         "publish": rules.PUBLISH,
         "send_back": rules.PUBLISH,
         "withdraw": rules.REVIEW,
+        "published_url": rules.REVIEW,
     }
     # DELETE withdraws the verdict: its row stays (status "withdrawn"), so it needs the change permission.
     model_permission_verbs = {"destroy": "change"}
@@ -905,6 +922,18 @@ class ReviewViewSet(PKLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSe
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
         return self._run_transition(request, pk, workflow.review_send_back, s.RejectSerializer)
+
+    @extend_schema(
+        summary="Record where the desk published the verdict (its ClaimReview url); an empty value clears it",
+        request=s.ReviewPublishedURLSerializer,
+        responses={200: s.ReviewSerializer},
+        parameters=[review_if_match_header],
+    )
+    @action(detail=True, methods=["post"], url_path="published-url")
+    def published_url(self, request, pk=None):
+        return self._run_transition(
+            request, pk, review_services.review_set_published_url, s.ReviewPublishedURLSerializer
+        )
 
 
 # --- webhooks and tokens --------------------------------------------------------------------------

@@ -1,10 +1,17 @@
-"""schema.org ClaimReview JSON-LD for a published verdict (what fact-check search tools read)."""
+"""schema.org ClaimReview JSON-LD for a published verdict (what fact-check search tools read).
+
+Carries the fields schema.org marks as expected and Google's Fact Check markup requires or recommends:
+`claimReviewed`, `reviewRating` (with its scale and `alternateName`), `itemReviewed` (a Claim with its
+`author`, `datePublished`, every `appearance` and the `firstAppearance`), `author`, `url`, `datePublished`.
+"""
+
+from collections.abc import Sequence
 
 from django.conf import settings
 
-from claims.choices import RATING_BEST, RATING_VALUES, RATING_WORST, SpeakerKind
-from claims.models import Claim, Review
-from claims.selectors.matches import claim_appearances
+from articles.models import Article
+from claims.choices import RATING_BEST, RATING_VALUES, RATING_WORST, ClaimOrigin, SpeakerKind
+from claims.models import Claim, Review, Speaker
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -15,23 +22,20 @@ class NotPublished(Exception):
 
 def publisher() -> dict:
     """The organisation that publishes the verdicts (settings CLAIMREVIEW_PUBLISHER_NAME / _URL)."""
-    organisation = {"@type": "Organization", "name": getattr(settings, "CLAIMREVIEW_PUBLISHER_NAME", "Claimtrack")}
-    url = getattr(settings, "CLAIMREVIEW_PUBLISHER_URL", "")
-    if url:
-        organisation["url"] = url
+    organisation = {"@type": "Organization", "name": settings.CLAIMREVIEW_PUBLISHER_NAME}
+    if settings.CLAIMREVIEW_PUBLISHER_URL:
+        organisation["url"] = settings.CLAIMREVIEW_PUBLISHER_URL
     return organisation
 
 
-def _speaker(claim: Claim) -> dict | None:
-    speaker = claim.speaker
+def _speaker(speaker: Speaker | None) -> dict | None:
     if speaker is None:
         return None
     kind = "Person" if speaker.kind == SpeakerKind.PERSON else "Organization"
     return {"@type": kind, "name": speaker.name}
 
 
-def _appearance(claim: Claim, article_url: str) -> dict:
-    article = claim.article
+def _appearance(article: Article, article_url: str) -> dict:
     appearance = {"@type": "NewsArticle", "url": article.url or article_url, "headline": article.headline}
     if article.published:
         appearance["datePublished"] = article.published.isoformat()
@@ -49,37 +53,51 @@ def review_rating(review: Review) -> dict:
     return rating
 
 
-def claimreview_document(*, claim: Claim, url: str, article_url: str) -> dict:
-    """The ClaimReview of the claim's published verdict (claim from `claim_with_published_review`).
+def _review_author(review: Review) -> dict:
+    # A partner's verdict is theirs: republishing it under our name would misattribute it.
+    if review.origin == ClaimOrigin.IMPORTED and review.source_publisher:
+        return {"@type": "Organization", "name": review.source_publisher}
+    return publisher()
 
-    `url` is where this review can be read, `article_url` where the article is when it has no URL of its own.
+
+def review_url(review: Review, public_url: str) -> str:
+    """Where a reader finds the verdict: the desk's own page when a reviewer gave one, else the public page."""
+    return review.published_url or public_url
+
+
+def claimreview_document(
+    *, claim: Claim, public_url: str, appearances: Sequence[Article], article_url: str = ""
+) -> dict:
+    """The ClaimReview of the claim's published verdict (claim with `published_reviews` prefetched).
+
+    `public_url` is the verdict's public page; `appearances` are the confirmed appearances, earliest first
+    (`claim_appearances`); `article_url` stands in for an article without a URL of its own.
     """
     reviews = getattr(claim, "published_reviews", None)
     if not reviews:
         raise NotPublished(f"Claim {claim.pk} has no published verdict.")
     review = reviews[0]
-    item = {"@type": "Claim", "appearance": _appearance(claim, article_url)}
-    # The verdict covers every article the claim was confirmed in: all are listed, the earliest first.
-    appearances = claim_appearances(claim=claim)
-    if len(appearances) > 1:
-        listed = [_appearance(c, article_url) if c.pk == claim.pk else _appearance(c, "") for c in appearances]
-        item["appearance"] = [{k: v for k, v in a.items() if v} for a in listed]
-        item["firstAppearance"] = item["appearance"][0]
-    author = _speaker(claim)
+    appearances = list(appearances) or [claim.article]
+    listed = [_appearance(article, article_url) for article in appearances]
+    item = {"@type": "Claim", "appearance": listed, "firstAppearance": listed[0]}
+    author = _speaker(claim.speaker)
     if author:
         item["author"] = author
-    if claim.article.published:
-        item["datePublished"] = claim.article.published.isoformat()
+    first = next((article.published for article in appearances if article.published), None)
+    if first:
+        item["datePublished"] = first.isoformat()
     document = {
         "@context": SCHEMA_ORG,
         "@type": "ClaimReview",
-        "url": url,
+        "url": review_url(review, public_url),
         "claimReviewed": claim.text,
         "itemReviewed": item,
         "reviewRating": review_rating(review),
-        "author": publisher(),
+        "author": _review_author(review),
         "datePublished": review.published_at.date().isoformat() if review.published_at else None,
+        "dateModified": review.updated_at.isoformat() if review.updated_at else None,
         "headline": review.summary,
+        "inLanguage": claim.article.language or None,
     }
     if review.body:
         document["reviewBody"] = review.body

@@ -4,7 +4,7 @@ import pghistory
 from django.conf import settings
 from django.db import models
 
-from claims.choices import OPEN_REVIEW_STATUSES, Rating, ReviewStatus
+from claims.choices import OPEN_REVIEW_STATUSES, ClaimOrigin, Rating, ReviewStatus
 
 
 @pghistory.track()
@@ -25,6 +25,15 @@ class Review(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    published_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="Where the desk published this verdict; the ClaimReview points there instead of the public page.",
+    )
+    origin = models.CharField(max_length=12, choices=ClaimOrigin.choices, default=ClaimOrigin.MANUAL)
+    source_publisher = models.CharField(
+        max_length=300, blank=True, help_text="For an imported ClaimReview: the organisation that published it."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -47,6 +56,13 @@ class Review(models.Model):
                 fields=["claim"],
                 condition=models.Q(status=ReviewStatus.PUBLISHED),
                 name="review_one_published_per_claim",
+            ),
+            models.CheckConstraint(condition=models.Q(origin__in=ClaimOrigin.values), name="review_origin_valid"),
+            # An imported ClaimReview is known by the address it was published at: importing it again is a no-op.
+            models.UniqueConstraint(
+                fields=["published_url"],
+                condition=models.Q(origin=ClaimOrigin.IMPORTED),
+                name="review_imported_url_unique",
             ),
         ]
 

@@ -25,7 +25,18 @@ from claims.selectors.lists import (
     text_query,
     webhook_list,
 )
-from claims.selectors.matches import MatchView, claim_appearances, claim_matches, claim_other_article_count
+from claims.selectors.matches import MatchView, claim_matched_claims, claim_matches, claim_other_article_count
+from claims.selectors.public import (
+    claim_appearances,
+    public_claim_detail,
+    public_claim_last_modified,
+    public_claim_list,
+    public_claims,
+    public_last_modified,
+    public_speaker,
+    public_speaker_claims,
+    public_speakers,
+)
 from claims.selectors.search import (
     SearchHit,
     article_text_search,
@@ -69,6 +80,7 @@ __all__ = [
     "claim_has_rating",
     "claim_history",
     "claim_lookup",
+    "claim_matched_claims",
     "claim_matches",
     "claim_other_article_count",
     "claim_queue",
@@ -79,6 +91,14 @@ __all__ = [
     "claim_workbench_detail",
     "dashboard_stats",
     "note_list",
+    "public_claim_detail",
+    "public_claim_last_modified",
+    "public_claim_list",
+    "public_claims",
+    "public_last_modified",
+    "public_speaker",
+    "public_speaker_claims",
+    "public_speakers",
     "relation_list",
     "review_list",
     "source_list",

@@ -38,13 +38,29 @@ def article_detail() -> QuerySet[Article]:
     )
 
 
-def article_annotations(*, article: Article) -> QuerySet[Claim]:
-    """The claims of an article in reading order, as annotations need them."""
+def article_annotations(*, article: Article, include_proposals: bool = False) -> QuerySet[Claim]:
+    """The article's claims in reading order, as annotations need them: accepted and later ones, or with
+    proposals too; each with its published verdict, the confirmed responses it drew and its citations."""
+    shown = [ClaimStatus.ACCEPTED, ClaimStatus.IN_REVIEW, ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED]
+    if include_proposals:
+        shown.append(ClaimStatus.PROPOSED)
+    answers = (
+        ClaimRelation.objects.filter(relation_type__in=ANSWERING_RELATIONS, source__status__in=shown)
+        .select_related("source")
+        .only("id", "target_id", "relation_type", "source__id", "source__text")
+        .order_by("source_id")
+    )
     return (
-        Claim.objects.filter(article=article, orphaned_at__isnull=True)
-        .exclude(status=ClaimStatus.REJECTED)
+        Claim.objects.filter(article=article, status__in=shown)
         .select_related("speaker", "created_by")
         .defer("search_vector")
+        .prefetch_related(
+            Prefetch(
+                "reviews", queryset=Review.objects.filter(status=ReviewStatus.PUBLISHED), to_attr="published_reviews"
+            ),
+            Prefetch("incoming_relations", queryset=answers, to_attr="answered_by"),
+            Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("id"), to_attr="cited"),
+        )
         .order_by("start", "id")
     )
 

@@ -49,7 +49,7 @@ def claim_other_article_count(*, claim: Claim) -> int:
     return Claim.objects.filter(pk__in=ids).exclude(article_id=claim.article_id).values("article_id").distinct().count()
 
 
-def claim_appearances(*, claim: Claim) -> list[Claim]:
+def claim_matched_claims(*, claim: Claim) -> list[Claim]:
     """The claim and every claim confirmed as the same one, with their articles, earliest first."""
     confirmed = ClaimMatch.objects.filter(Q(claim=claim) | Q(other=claim), state=MatchState.CONFIRMED)
     ids = {pk for pair in confirmed.values_list("claim_id", "other_id") for pk in pair} | {claim.pk}

@@ -1,4 +1,4 @@
-"""The Chromium page every browser test drives."""
+"""Chromium pages for browser tests (Debian's, driven by Playwright with no browser download)."""
 
 import os
 

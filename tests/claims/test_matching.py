@@ -10,7 +10,13 @@ from claims.choices import MatchState, RelationType, ReviewStatus
 from claims.exceptions import RoleRequired
 from claims.exports.claimreview import claimreview_document
 from claims.models import ClaimMatch, ClaimRelation
-from claims.selectors import claim_appearances, claim_matches, claim_other_article_count, claim_with_published_review
+from claims.selectors import (
+    claim_appearances,
+    claim_matched_claims,
+    claim_matches,
+    claim_other_article_count,
+    claim_with_published_review,
+)
 from claims.services.matching import claim_match_confirm, claim_match_dismiss, claim_matches_refresh
 from tests.factories import ArticleFactory, ClaimFactory, ReviewFactory, SpeakerFactory
 
@@ -87,10 +93,11 @@ def test_claimreview_lists_every_confirmed_appearance_earliest_first(annotator, 
     [match] = claim_matches_refresh(claim=later)
     claim_match_confirm(match=match, user=annotator)
     ReviewFactory(claim=later, status=ReviewStatus.PUBLISHED)
-    assert [c.pk for c in claim_appearances(claim=later)] == [earlier.pk, later.pk]
+    assert [c.pk for c in claim_matched_claims(claim=later)] == [earlier.pk, later.pk]
     document = claimreview_document(
         claim=claim_with_published_review(claim_id=later.pk),
-        url="https://x.example/r",
+        public_url="https://x.example/r",
+        appearances=claim_appearances(claim=later),
         article_url="https://x.example/a",
     )
     item = document["itemReviewed"]

@@ -52,8 +52,8 @@ def test_published_verdict_has_required_and_recommended_fields(api_client, viewe
     assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Person", "name": "Alex Minister"}
     assert item["datePublished"] == "2018-12-20"
-    assert item["appearance"]["url"] == "https://news.example/a"
-    assert item["appearance"]["publisher"]["name"] == "Daily Example"
+    assert [appearance["url"] for appearance in item["appearance"]] == ["https://news.example/a"]
+    assert item["firstAppearance"]["publisher"]["name"] == "Daily Example"
 
 
 def test_verdict_off_the_scale_keeps_its_name_only(api_client, viewer):

@@ -1,0 +1,1 @@
+"""Reading what partners send: ClaimReview JSON-LD from other fact-check desks."""
