@@ -377,9 +377,9 @@ def review_withdraw(*, review: Review, user: Any) -> Review:
     return locked
 
 
-def available_transitions(*, claim: Claim, user: Any) -> list[str]:
-    """Names of the transitions `user` may apply to `claim` as it stands (for buttons and API links)."""
-    names = []
+def transition_options(*, claim: Claim, user: Any) -> list[tuple[str, str | None]]:
+    """Each transition the claim's state offers now, with None if `user` may make it or the reason why not."""
+    options: list[tuple[str, str | None]] = []
     waiting = None
     if claim.status in (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED):
         waiting = claim.reviews.filter(status=ReviewStatus.SUBMITTED).first()
@@ -397,6 +397,10 @@ def available_transitions(*, claim: Claim, user: Any) -> list[str]:
                 continue
         elif name == "correct" and waiting is not None:
             continue
-        if permissions.can(user, transition.action, target):
-            names.append(name)
-    return names
+        options.append((name, permissions.refusal(user, transition.action, target)))
+    return options
+
+
+def available_transitions(*, claim: Claim, user: Any) -> list[str]:
+    """Names of the transitions `user` may apply to `claim` as it stands (for buttons and API links)."""
+    return [name for name, reason in transition_options(claim=claim, user=user) if reason is None]

@@ -6,11 +6,11 @@ extended class in its place.
 
 import json
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
+from articles.services import ImportStatus
 from claims import permissions
 from claims.choices import ClaimKind, ClaimStatus
 from claims.selectors import article_workbench_claims
@@ -27,18 +28,32 @@ from claims.services.proposals import article_ingest
 from . import views
 from .charts import STATUS_COLOURS
 from .forms import CiteForm, ClaimCreateForm, LinkForm, ReattachForm, RejectForm
-from .highlight import claim_hover_text, highlight_body, relation_map
+from .highlight import claim_hover_text, highlight_body, relation_map, review_progress
 
 
 class ArticleWorkbenchAdmin(ArticleAdmin):
     """Articles with claim counts in the list and a workbench page per article."""
 
     change_form_template = "admin/articles/article/change_form_workbench.html"
-    list_display = ["headline", "outlet", "published", "claim_count", "proposed_count", "workbench_link"]
+    list_display = ["headline", "outlet", "published", "claim_count", "progress", "workbench_link"]
 
     def import_article(self, request, **fields):
         """A pasted article gets its claims proposed, like one imported by command or API."""
-        return article_ingest(user=request.user, **fields)
+        result = article_ingest(user=request.user, **fields)
+        request.claimtrack_ingested = result
+        return result
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After pasting an article, go straight to its workbench and say how many claims were proposed."""
+        result = getattr(request, "claimtrack_ingested", None)
+        if result is None or "_addanother" in request.POST or "_continue" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        proposed = len(result.claims) if result.status != ImportStatus.UNCHANGED else 0
+        if result.status != ImportStatus.UNCHANGED:
+            messages.success(
+                request, f"Article “{obj.headline}” saved: {proposed} claim{'s' if proposed != 1 else ''} proposed."
+            )
+        return HttpResponseRedirect(self._workbench_url(obj))
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -53,9 +68,9 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
     def claim_count(self, obj: Article) -> int:
         return obj.claim_count
 
-    @admin.display(description="to check", ordering="proposed_count")
-    def proposed_count(self, obj: Article) -> int:
-        return obj.proposed_count
+    @admin.display(description="reviewed", ordering="proposed_count")
+    def progress(self, obj: Article):
+        return review_progress(total=obj.claim_count, proposed=obj.proposed_count)
 
     @admin.display(description="")
     def workbench_link(self, obj: Article):
@@ -138,6 +153,9 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
             "status_colours_json": json.dumps(STATUS_COLOURS),
             "workbench_url": self._workbench_url(article),
             "orphans": [claim for claim in claims if claim.orphaned_at is not None],
+            "progress": review_progress(
+                total=len(claims), proposed=sum(claim.status == ClaimStatus.PROPOSED for claim in claims)
+            ),
         }
         return TemplateResponse(request, "admin/articles/article/workbench.html", context)
 

@@ -23,10 +23,11 @@ from claims.services import editing
 
 from . import views
 from .base import ServiceModelAdmin
-from .charts import STATUS_COLOURS, column_chart, sparkline, stacked_bar_chart
+from .charts import STATUS_COLOURS, column_chart, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
 from .highlight import paragraph_around
+from .history import history_in_words
 
 # Fields a reviewer edits on the claim page; everything else changes only through the workflow.
 EDITABLE_FIELDS = ("start", "end", "speaker", "kind", "claim_type", "direct")
@@ -144,11 +145,7 @@ class ClaimAdmin(ServiceModelAdmin):
 
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Claim):
-        return format_html(
-            '<span class="claim-status" style="border-left: 4px solid {}; padding-left: 4px">{}</span>',
-            STATUS_COLOURS.get(obj.status, "#999"),
-            obj.get_status_display(),
-        )
+        return format_html('<span class="claim-status status-{}">{}</span>', obj.status, obj.get_status_display())
 
     @admin.display(description="article", ordering="article__headline")
     def article_link(self, obj: Claim):
@@ -217,10 +214,10 @@ class ClaimAdmin(ServiceModelAdmin):
             "claim": claim,
             "paragraph": {"before": before, "span": span, "after": after},
             "transitions": [
-                (name, transition, transition.form(claim))
-                for name, transition in views.available(claim=claim, user=request.user)
+                (name, transition, None if reason else transition.form(claim), reason)
+                for name, transition, reason in views.available(claim=claim, user=request.user)
             ],
-            "history": claim_history(claim=claim),
+            "history": history_in_words(claim_history(claim=claim)),
             "link_form": LinkForm(initial={"claim": claim.pk}, article=claim.article),
             "cite_form": CiteForm(initial={"claim": claim.pk}),
             "note_form": NoteForm(),
@@ -298,8 +295,8 @@ class ClaimAdmin(ServiceModelAdmin):
             "status_chart": stacked_bar_chart(status_rows, colours=STATUS_COLOURS, title="Claims by status"),
             "outlet_chart": stacked_bar_chart(stats.by_outlet, colours=STATUS_COLOURS, title="Claims by outlet"),
             "month_chart": column_chart(stats.by_month, title="Claims per month"),
-            "speaker_rows": [(name, total, months, sparkline(months)) for name, total, months in stats.by_speaker],
-            "status_colours": [(ClaimStatus(s).label, c) for s, c in STATUS_COLOURS.items()],
+            "speaker_rows": stats.by_speaker,
+            "status_legend": [(s, ClaimStatus(s).label) for s in STATUS_COLOURS],
             "response_rate_percent": None if stats.response_rate is None else round(100 * stats.response_rate),
             "changelist_url": reverse("admin:claims_claim_changelist"),
         }

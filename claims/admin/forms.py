@@ -133,7 +133,7 @@ class ReviewForm(forms.Form):
     """A verdict: rating, one-line summary, reasoning."""
 
     rating = forms.ChoiceField(choices=Rating.choices)
-    summary = forms.CharField(max_length=500)
+    summary = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}))
     body = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -69,3 +69,18 @@ def relation_map(claims: Sequence[Claim]) -> dict[str, dict[str, list[int]]]:
         }
         for claim in claims
     }
+
+
+def review_progress(*, total: int, proposed: int) -> SafeString:
+    """How far an article's review has got: "12 of 15 reviewed" and a bar, for lists and the workbench."""
+    reviewed = total - proposed
+    return format_html(
+        '<span class="progress" data-reviewed="{}" data-total="{}">{} of {} reviewed '
+        '<progress value="{}" max="{}" aria-hidden="true"></progress></span>',
+        reviewed,
+        total,
+        reviewed,
+        total,
+        reviewed,
+        total or 1,
+    )
