@@ -52,7 +52,13 @@ TRANSITIONS: dict[str, Transition] = {
     for t in (
         Transition("accept", (ClaimStatus.PROPOSED,), ClaimStatus.ACCEPTED, permissions.ACCEPT, "accept"),
         Transition("reject", (ClaimStatus.PROPOSED,), ClaimStatus.REJECTED, permissions.ACCEPT, "reject"),
-        Transition("reopen", (ClaimStatus.REJECTED,), ClaimStatus.PROPOSED, permissions.ACCEPT, "reopen"),
+        Transition(
+            "reopen",
+            (ClaimStatus.REJECTED, ClaimStatus.ACCEPTED),
+            ClaimStatus.PROPOSED,
+            permissions.ACCEPT,
+            "reopen",
+        ),
         Transition(
             "assign", (ClaimStatus.ACCEPTED, ClaimStatus.IN_REVIEW), ClaimStatus.IN_REVIEW, permissions.ASSIGN, "assign"
         ),
@@ -212,7 +218,7 @@ def claim_reject(*, claim: Claim, user: Any, reason: str = "") -> Claim:
 
 
 def claim_reopen(*, claim: Claim, user: Any) -> Claim:
-    """Bring a rejected proposal back for another look."""
+    """Bring a rejected or accepted proposal back for another look (undoing a decision made in haste)."""
     return _simple_transition("reopen", WebhookEvent.CLAIM_REOPENED, claim=claim, user=user)
 
 

@@ -1,5 +1,6 @@
 """Speakers, claims, relations, sources, citations and reviews."""
 
+from claims.models.bulk import BulkDecision
 from claims.models.claims import Claim, ClaimRelation
 from claims.models.notes import Note
 from claims.models.reviews import Review
@@ -10,6 +11,7 @@ from claims.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookSubsc
 
 __all__ = [
     "APIToken",
+    "BulkDecision",
     "Citation",
     "Claim",
     "ClaimRelation",
