@@ -8,7 +8,5 @@ from claims.admin import articles, claims, notes, reviews, sources, speakers, to
 admin.site.index_template = "admin/claims_index.html"
 admin.site.site_header = "Claimtrack"
 admin.site.site_title = "Claimtrack"
-# The index already lists every model; the sidebar's 250 px are worth more to the claims list and the article.
-admin.site.enable_nav_sidebar = False
 
 __all__ = ["articles", "claims", "notes", "reviews", "sources", "speakers", "tokens"]
