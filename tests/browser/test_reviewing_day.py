@@ -180,6 +180,8 @@ def test_a_working_day_in_the_workbench(browser_page, live_server):
 
     # The speaker's page, the dashboard and the claims list hold from 1280 to 1920 px.
     page.goto(f"{live_server.url}/admin/claims/speaker/{known.pk}/change/")
+    assert f"#{first.pk}" in page.locator("#speaker-claims").text_content()
+    assert page.locator("#speaker-duplicates").is_visible()
     shoot(page, "speaker")
     page.goto(f"{live_server.url}/admin/claims/claim/dashboard/")
     assert "undated" in page.locator(".dashboard").text_content()
@@ -194,7 +196,7 @@ def test_a_working_day_in_the_workbench(browser_page, live_server):
         for column in ("excerpt", "has_response", "has_source"):
             box = page.locator(f"#result_list th.column-{column}").bounding_box()
             assert box is not None and box["x"] + box["width"] <= results["x"] + results["width"] + 1, (column, width)
-        assert page.locator("#result_list th.column-excerpt").bounding_box()["width"] >= 200
+        assert page.locator("#result_list th.column-excerpt").bounding_box()["width"] >= 180
 
     # A pasted article lands on its workbench, saying how many claims were proposed.
     page.goto(f"{live_server.url}/admin/articles/article/add/")
