@@ -401,6 +401,9 @@ def transition_options(*, claim: Claim, user: Any) -> list[tuple[str, str | None
             target = waiting
             if name == "withdraw" and waiting.author_id != user.pk:
                 continue
+            if name == "send_back" and waiting.author_id == user.pk:
+                # The author takes their own verdict back with withdraw, which is offered instead.
+                continue
         elif name == "correct" and waiting is not None:
             continue
         options.append((name, permissions.refusal(user, transition.action, target)))

@@ -61,6 +61,8 @@ def test_a_transition_the_user_cannot_make_is_shown_disabled_with_the_reason(cli
 
     assert 'disabled aria-describedby="why-publish" data-transition="publish"' in html
     assert "You wrote this verdict; a second editor must publish it." in html
+    assert html.count("You wrote this verdict") == 1  # sending it back is not offered: withdrawing is
+    assert 'data-transition="withdraw"' in html
     # The same reason is on the workbench card, and posting anyway is still refused by the workflow.
     card = client.get(reverse("admin:articles_article_workbench", args=[claim.article_id])).content.decode()
     assert "You wrote this verdict; a second editor must publish it." in card
