@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from claims import permissions
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.selectors.search import speaker_lookup
-from claims.selectors.speakers import speaker_duplicates, speaker_page_claims
+from claims.selectors.speaker_page import speaker_duplicates, speaker_page_claims
 from claims.services.speakers import speaker_create, speaker_merge, speaker_update
 
 from . import views
