@@ -103,7 +103,7 @@ def _object_refusal(user: Any, action: str, obj: Any) -> str | None:
     if action == REVIEW and assignee_id is not None and assignee_id != user.pk and not has_role(user, EDITOR):
         return "Only the reviewer this claim is assigned to (or an editor) can write its verdict."
     if action == PUBLISH and getattr(obj, "author_id", None) == user.pk:
-        return "A verdict needs a second person's approval: its author cannot publish it."
+        return "You wrote this verdict; a second editor must publish it."
     return None
 
 
@@ -117,6 +117,11 @@ def _refusal(user: Any, action: str, obj: Any) -> str | None:
     if not has_role(user, role):
         return f"Only a user with the {role} role or higher can {_ACTION_TEXT[action]}."
     return _object_refusal(user, action, obj)
+
+
+def refusal(user: Any, action: str, obj: Any = None) -> str | None:
+    """Why the user may not perform `action` (on `obj`, when given), in words for them; None if they may."""
+    return _refusal(user, action, obj)
 
 
 def can(user: Any, action: str, obj: Any = None) -> bool:

@@ -52,7 +52,13 @@ TRANSITIONS: dict[str, Transition] = {
     for t in (
         Transition("accept", (ClaimStatus.PROPOSED,), ClaimStatus.ACCEPTED, permissions.ACCEPT, "accept"),
         Transition("reject", (ClaimStatus.PROPOSED,), ClaimStatus.REJECTED, permissions.ACCEPT, "reject"),
-        Transition("reopen", (ClaimStatus.REJECTED,), ClaimStatus.PROPOSED, permissions.ACCEPT, "reopen"),
+        Transition(
+            "reopen",
+            (ClaimStatus.REJECTED, ClaimStatus.ACCEPTED),
+            ClaimStatus.PROPOSED,
+            permissions.ACCEPT,
+            "reopen",
+        ),
         Transition(
             "assign", (ClaimStatus.ACCEPTED, ClaimStatus.IN_REVIEW), ClaimStatus.IN_REVIEW, permissions.ASSIGN, "assign"
         ),
@@ -212,7 +218,7 @@ def claim_reject(*, claim: Claim, user: Any, reason: str = "") -> Claim:
 
 
 def claim_reopen(*, claim: Claim, user: Any) -> Claim:
-    """Bring a rejected proposal back for another look."""
+    """Bring a rejected or accepted proposal back for another look (undoing a decision made in haste)."""
     return _simple_transition("reopen", WebhookEvent.CLAIM_REOPENED, claim=claim, user=user)
 
 
@@ -385,9 +391,9 @@ def _waiting_review(claim: Claim) -> Review | None:
     return claim.reviews.filter(status=ReviewStatus.SUBMITTED).first()
 
 
-def available_transitions(*, claim: Claim, user: Any) -> list[str]:
-    """Names of the transitions `user` may apply to `claim` as it stands (for buttons and API links)."""
-    names = []
+def transition_options(*, claim: Claim, user: Any) -> list[tuple[str, str | None]]:
+    """Each transition the claim's state offers now, with None if `user` may make it or the reason why not."""
+    options: list[tuple[str, str | None]] = []
     waiting = None
     if claim.status in (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED):
         waiting = _waiting_review(claim)
@@ -403,8 +409,15 @@ def available_transitions(*, claim: Claim, user: Any) -> list[str]:
             target = waiting
             if name == "withdraw" and waiting.author_id != user.pk:
                 continue
+            if name == "send_back" and waiting.author_id == user.pk:
+                # The author takes their own verdict back with withdraw, which is offered instead.
+                continue
         elif name == "correct" and waiting is not None:
             continue
-        if permissions.can(user, transition.action, target):
-            names.append(name)
-    return names
+        options.append((name, permissions.refusal(user, transition.action, target)))
+    return options
+
+
+def available_transitions(*, claim: Claim, user: Any) -> list[str]:
+    """Names of the transitions `user` may apply to `claim` as it stands (for buttons and API links)."""
+    return [name for name, reason in transition_options(claim=claim, user=user) if reason is None]

@@ -6,11 +6,11 @@ extended class in its place.
 
 import json
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,27 +19,44 @@ from django.views.decorators.http import require_POST
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
+from articles.services import ImportStatus
 from claims import permissions
-from claims.choices import ClaimKind, ClaimStatus
+from claims.choices import ClaimKind, ClaimStatus, RelationType
+from claims.models import Claim, ClaimRelation
 from claims.selectors import article_workbench_claims
 from claims.selectors.matches import article_match_summaries
+from claims.services.bulk import article_proposals_decide, bulk_decision_last, bulk_decision_undo
 from claims.services.proposals import article_ingest
 
-from . import views
+from . import edits, views
 from .charts import STATUS_COLOURS
-from .forms import CiteForm, ClaimCreateForm, LinkForm, ReattachForm, RejectForm
-from .highlight import claim_hover_text, highlight_body, relation_map
+from .forms import CiteForm, ClaimCreateForm, ClaimEditForm, LinkForm, ReattachForm, RejectForm
+from .highlight import claim_hover_text, highlight_body, relation_map, review_progress
 
 
 class ArticleWorkbenchAdmin(ArticleAdmin):
     """Articles with claim counts in the list and a workbench page per article."""
 
     change_form_template = "admin/articles/article/change_form_workbench.html"
-    list_display = ["headline", "outlet", "published", "claim_count", "proposed_count", "workbench_link"]
+    list_display = ["headline", "outlet", "published", "claim_count", "progress", "workbench_link"]
 
     def import_article(self, request, **fields):
         """A pasted article gets its claims proposed, like one imported by command or API."""
-        return article_ingest(user=request.user, **fields)
+        result = article_ingest(user=request.user, **fields)
+        request.claimtrack_ingested = result
+        return result
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After pasting an article, go straight to its workbench and say how many claims were proposed."""
+        result = getattr(request, "claimtrack_ingested", None)
+        if result is None or "_addanother" in request.POST or "_continue" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        proposed = len(result.claims) if result.status != ImportStatus.UNCHANGED else 0
+        if result.status != ImportStatus.UNCHANGED:
+            messages.success(
+                request, f"Article “{obj.headline}” saved: {proposed} claim{'s' if proposed != 1 else ''} proposed."
+            )
+        return HttpResponseRedirect(self._workbench_url(obj))
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -54,9 +71,9 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
     def claim_count(self, obj: Article) -> int:
         return obj.claim_count
 
-    @admin.display(description="to check", ordering="proposed_count")
-    def proposed_count(self, obj: Article) -> int:
-        return obj.proposed_count
+    @admin.display(description="reviewed", ordering="proposed_count")
+    def progress(self, obj: Article):
+        return review_progress(total=obj.claim_count, proposed=obj.proposed_count)
 
     @admin.display(description="")
     def workbench_link(self, obj: Article):
@@ -86,6 +103,26 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
                 wrap(require_POST(self.cite_view)),
                 name="articles_article_cite",
             ),
+            path(
+                "<path:object_id>/workbench/claims/<int:claim_id>/edit/",
+                wrap(require_POST(self.claim_edit_view)),
+                name="articles_article_claim_edit",
+            ),
+            path(
+                "<path:object_id>/workbench/links/<int:relation_id>/<str:action>/",
+                wrap(require_POST(self.relation_edit_view)),
+                name="articles_article_relation_edit",
+            ),
+            path(
+                "<path:object_id>/workbench/decide/",
+                wrap(require_POST(self.decide_view)),
+                name="articles_article_decide",
+            ),
+            path(
+                "<path:object_id>/workbench/undo/",
+                wrap(require_POST(self.undo_view)),
+                name="articles_article_undo",
+            ),
             *super().get_urls(),
         ]
 
@@ -109,6 +146,7 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         create_form = ClaimCreateForm()
         link_form = LinkForm(article_claims=claims)
         cite_form = CiteForm()
+        edit_form = ClaimEditForm()
         cards = [
             {
                 "claim": claim,
@@ -133,7 +171,7 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
             "link_form": link_form,
             "cite_form": cite_form,
             "reject_form": RejectForm(),
-            "media": self.media + create_form.media + link_form.media + cite_form.media,
+            "media": self.media + create_form.media + link_form.media + cite_form.media + edit_form.media,
             "can_edit": permissions.can(user, permissions.EDIT_CLAIM),
             "can_link": permissions.can(user, permissions.LINK),
             "legend_kinds": ClaimKind.choices,
@@ -141,6 +179,12 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
             "status_colours_json": json.dumps(STATUS_COLOURS),
             "workbench_url": self._workbench_url(article),
             "orphans": [claim for claim in claims if claim.orphaned_at is not None],
+            "edit_form": edit_form,
+            "relation_types": RelationType.choices,
+            "bulk": self._bulk_context(claims, user, article),
+            "progress": review_progress(
+                total=len(claims), proposed=sum(claim.status == ClaimStatus.PROPOSED for claim in claims)
+            ),
         }
         return TemplateResponse(request, "admin/articles/article/workbench.html", context)
 
@@ -168,6 +212,70 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         citation = views.citation_create_from_form(request, form)
         claim_id = citation.claim_id if citation else None
         return views.redirect_back(request, self._workbench_url(article, claim_id))
+
+
+    # Corrections in place (JSON) and whole-article decisions.
+
+    def _bulk_context(self, claims, user, article: Article) -> dict:
+        live = [claim for claim in claims if claim.status == ClaimStatus.PROPOSED and claim.orphaned_at is None]
+        with_speaker = sum(claim.speaker_id is not None for claim in live)
+        last = bulk_decision_last(article=article)
+        refusal = permissions.refusal(user, permissions.ACCEPT)
+        return {
+            "accept": with_speaker,
+            "reject": len(live) - with_speaker,
+            "refusal": refusal or ("" if live else "No proposals are left to decide."),
+            "last": last if last is not None and last.undone_at is None else None,
+            "undo_refusal": refusal,
+        }
+
+    def claim_edit_view(self, request, object_id, claim_id):
+        article = self._article_or_404(request, object_id)
+        claim = Claim.objects.filter(pk=claim_id, article=article).first()
+        if claim is None:
+            return JsonResponse({"errors": {"__all__": ["No such claim in this article."]}}, status=404)
+        return edits.claim_edit(request, claim=claim)
+
+    def relation_edit_view(self, request, object_id, relation_id, action):
+        article = self._article_or_404(request, object_id)
+        relation = (
+            ClaimRelation.objects.filter(pk=relation_id)
+            .filter(Q(source__article=article) | Q(target__article=article))
+            .first()
+        )
+        if relation is None:
+            return JsonResponse({"errors": {"__all__": ["No such link on this article's claims."]}}, status=404)
+        if action == "retype":
+            return edits.relation_retype(request, relation=relation)
+        if action == "remove":
+            return edits.relation_remove(request, relation=relation)
+        return JsonResponse({"errors": {"__all__": [f"Unknown action “{action}”."]}}, status=404)
+
+    def decide_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        views.attempt(
+            request,
+            lambda: article_proposals_decide(article=article, user=request.user),
+            lambda decision: (
+                f"Accepted {len(decision.accepted)} proposal{'s' if len(decision.accepted) != 1 else ''} with a "
+                f"speaker, rejected {len(decision.rejected)} without one. You can undo this."
+            ),
+        )
+        return HttpResponseRedirect(self._workbench_url(article))
+
+    def undo_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+
+        def told(result) -> str:
+            decision, kept = result
+            back = len(decision.accepted) + len(decision.rejected) - len(kept)
+            text = f"Undone: {back} claim{'s' if back != 1 else ''} back among the proposals."
+            if kept:
+                text += " Left as they are, since someone took them further: " + ", ".join(f"#{pk}" for pk in kept)
+            return text
+
+        views.attempt(request, lambda: bulk_decision_undo(article=article, user=request.user), told)
+        return HttpResponseRedirect(self._workbench_url(article))
 
 
 admin.site.unregister(Article)

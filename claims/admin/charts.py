@@ -79,11 +79,11 @@ def stacked_bar_chart(
 
 
 def column_chart(columns: Sequence[tuple[str, int]], *, title: str, colour: str = "#3b82c4") -> SafeString:
-    """Vertical bars over time (e.g. claims per month), labelled below, values above."""
+    """Vertical bars over time (e.g. claims per month), values above; a label's lines stack below its bar."""
     biggest = max((value for _, value in columns), default=0) or 1
-    column_width, gap, plot_height = 34, 8, 140
+    column_width, gap, plot_height = 44, 10, 140
     width = max(len(columns), 1) * (column_width + gap) + gap
-    height = plot_height + 40
+    height = plot_height + 52
     bars = format_html_join(
         "",
         '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>'
@@ -96,14 +96,14 @@ def column_chart(columns: Sequence[tuple[str, int]], *, title: str, colour: str 
                 column_width,
                 f"{plot_height * value / biggest:.1f}",
                 colour,
-                label,
+                label.replace("\n", " "),
                 value,
                 gap + i * (column_width + gap) + column_width / 2,
                 f"{16 + plot_height * (1 - value / biggest):.1f}",
                 value,
                 gap + i * (column_width + gap) + column_width / 2,
-                height - 6,
-                label,
+                plot_height + 36,
+                _label_lines(label, gap + i * (column_width + gap) + column_width / 2),
             )
             for i, (label, value) in enumerate(columns)
         ),
@@ -119,24 +119,9 @@ def column_chart(columns: Sequence[tuple[str, int]], *, title: str, colour: str 
     )
 
 
-def sparkline(values: Sequence[int], *, colour: str = "#3b82c4") -> SafeString:
-    """A tiny column chart for one table row (a speaker's claims per month)."""
-    biggest = max(values, default=0) or 1
-    bar, height = 8, 24
-    width = len(values) * (bar + 2)
-    bars = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>',
-        (
-            (i * (bar + 2), f"{height - height * v / biggest:.1f}", bar, f"{height * v / biggest:.1f}", colour, v)
-            for i, v in enumerate(values)
-        ),
-    )
+def _label_lines(label: str, x: float) -> SafeString:
+    """A label's lines (month, then year) as stacked tspans, so neighbouring labels never overlap."""
+    first, *rest = label.split("\n")
     return format_html(
-        '<svg class="sparkline" width="{}" height="{}" viewBox="0 0 {} {}" aria-hidden="true">{}</svg>',
-        width,
-        height,
-        width,
-        height,
-        bars,
+        "{}{}", first, format_html_join("", '<tspan x="{}" dy="1.2em">{}</tspan>', ((x, line) for line in rest))
     )

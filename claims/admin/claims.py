@@ -25,10 +25,11 @@ from claims.services.matching import claim_match_between, claim_match_confirm, c
 
 from . import views
 from .base import ServiceModelAdmin
-from .charts import STATUS_COLOURS, column_chart, sparkline, stacked_bar_chart
+from .charts import STATUS_COLOURS, column_chart, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter, SpeakerFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
 from .highlight import paragraph_around
+from .history import history_in_words
 from .pagination import EstimatedCountPaginator
 
 # Fields a reviewer edits on the claim page; everything else changes only through the workflow.
@@ -153,11 +154,7 @@ class ClaimAdmin(ServiceModelAdmin):
 
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Claim):
-        return format_html(
-            '<span class="claim-status status-{}">{}</span>',
-            obj.status,
-            obj.get_status_display(),
-        )
+        return format_html('<span class="claim-status status-{}">{}</span>', obj.status, obj.get_status_display())
 
     @admin.display(description="article", ordering="article__headline")
     def article_link(self, obj: Claim):
@@ -224,10 +221,10 @@ class ClaimAdmin(ServiceModelAdmin):
             "claim": claim,
             "paragraph": {"before": before, "span": span, "after": after},
             "transitions": [
-                (name, transition, transition.form(claim))
-                for name, transition in views.available(claim=claim, user=request.user)
+                (name, transition, None if reason else transition.form(claim), reason)
+                for name, transition, reason in views.available(claim=claim, user=request.user)
             ],
-            "history": claim_history(claim=claim),
+            "history": history_in_words(claim_history(claim=claim)),
             "link_form": LinkForm(initial={"claim": claim.pk}, article=claim.article),
             "cite_form": CiteForm(initial={"claim": claim.pk}),
             "note_form": NoteForm(),
@@ -333,8 +330,8 @@ class ClaimAdmin(ServiceModelAdmin):
             "status_chart": stacked_bar_chart(status_rows, colours=STATUS_COLOURS, title="Claims by status"),
             "outlet_chart": stacked_bar_chart(stats.by_outlet, colours=STATUS_COLOURS, title="Claims by outlet"),
             "month_chart": column_chart(stats.by_month, title="Claims per month"),
-            "speaker_rows": [(name, total, months, sparkline(months)) for name, total, months in stats.by_speaker],
-            "status_legend": [(status, ClaimStatus(status).label) for status in STATUS_COLOURS],
+            "speaker_rows": stats.by_speaker,
+            "status_legend": [(s, ClaimStatus(s).label) for s in STATUS_COLOURS],
             "response_rate_percent": None if stats.response_rate is None else round(100 * stats.response_rate),
             "changelist_url": reverse("admin:claims_claim_changelist"),
         }

@@ -54,6 +54,53 @@ class ClaimCreateForm(forms.Form):
         return data
 
 
+class ClaimEditForm(forms.Form):
+    """Any of a claim's speaker (existing or new), kind, type and span; fields left empty stay as they are."""
+
+    speaker = forms.ModelChoiceField(
+        queryset=Speaker.objects.filter(merged_into__isnull=True),
+        required=False,
+        label="new speaker",
+        widget=_autocomplete(Claim, "speaker"),
+    )
+    new_speaker_name = forms.CharField(required=False, max_length=300, label="or a speaker not yet known")
+    new_speaker_kind = forms.ChoiceField(
+        choices=SpeakerKind.choices, initial=SpeakerKind.PERSON, required=False, label="kind"
+    )
+    kind = forms.ChoiceField(choices=ClaimKind.choices, required=False)
+    claim_type = forms.ChoiceField(choices=ClaimType.choices, required=False, label="type")
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_edit_%s")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("speaker") and (data.get("new_speaker_name") or "").strip():
+            raise forms.ValidationError({"speaker": ["Choose a speaker or name a new one, not both."]})
+        if (data.get("start") is None) != (data.get("end") is None):
+            raise forms.ValidationError({"end": ["Give both ends of the span."]})
+        return data
+
+    def changes(self) -> dict:
+        """The claim fields this (valid) form changes; a new speaker is created by the caller."""
+        data = self.cleaned_data
+        changes = {field: data[field] for field in ("kind", "claim_type") if data.get(field)}
+        if data.get("start") is not None:
+            changes["start"], changes["end"] = data["start"], data["end"]
+        if data.get("speaker") is not None:
+            changes["speaker"] = data["speaker"]
+        return changes
+
+
+class RelationRetypeForm(forms.Form):
+    """A link's new type."""
+
+    relation_type = forms.ChoiceField(choices=RelationType.choices)
+
+
 class LinkForm(forms.Form):
     """`claim` <relation_type> `target`: a target in this article, or any claim found by search."""
 
@@ -133,7 +180,7 @@ class ReviewForm(forms.Form):
     """A verdict: rating, one-line summary, reasoning."""
 
     rating = forms.ChoiceField(choices=Rating.choices)
-    summary = forms.CharField(max_length=500)
+    summary = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}))
     body = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -22,7 +22,7 @@ def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
 
     Spans may overlap (a manual claim inside a longer quotation): the body is cut at every span boundary
     and each piece is marked with the innermost claim covering it, listing all covering claims so that
-    hovering any of them lights up every piece.
+    hovering any of them lights up every piece, and classed by how many claims overlap there.
     """
     spans = [c for c in claims if c.orphaned_at is None and 0 <= c.start < c.end <= len(body)]
     bounds = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
@@ -33,12 +33,15 @@ def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
             pieces.append(escape(body[start:end]))
             continue
         inner = min(covering, key=lambda c: (c.end - c.start, c.pk))
+        # Where spans overlap, the piece says how many cover it, so every one of them stays visible.
+        depth = f" overlap depth-{min(len(covering), 3)}" if len(covering) > 1 else ""
         pieces.append(
             format_html(
-                '<mark class="claim kind-{} status-{}{}" data-claim="{}" data-claims="{}" title="{}">{}</mark>',
+                '<mark class="claim kind-{} status-{}{}{}" data-claim="{}" data-claims="{}" title="{}">{}</mark>',
                 inner.kind,
                 inner.status,
                 " first" if start == inner.start else "",
+                depth,
                 inner.pk,
                 " ".join(str(c.pk) for c in covering),
                 claim_hover_text(inner),
@@ -69,3 +72,18 @@ def relation_map(claims: Sequence[Claim]) -> dict[str, dict[str, list[int]]]:
         }
         for claim in claims
     }
+
+
+def review_progress(*, total: int, proposed: int) -> SafeString:
+    """How far an article's review has got: "12 of 15 reviewed" and a bar, for lists and the workbench."""
+    reviewed = total - proposed
+    return format_html(
+        '<span class="progress" data-reviewed="{}" data-total="{}">{} of {} reviewed '
+        '<progress value="{}" max="{}" aria-hidden="true"></progress></span>',
+        reviewed,
+        total,
+        reviewed,
+        total,
+        reviewed,
+        total or 1,
+    )

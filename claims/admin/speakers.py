@@ -1,15 +1,20 @@
 """Speakers with their aliases and roles, and merging two records of the same speaker."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html_join
+from django.views.decorators.http import require_POST
 
 from claims import permissions
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.selectors.search import speaker_lookup
+from claims.selectors.speaker_page import speaker_duplicates, speaker_page_claims
 from claims.selectors.speakers import speaker_possible_duplicates
 from claims.services.speakers import speaker_create, speaker_merge, speaker_update
 
@@ -61,6 +66,47 @@ class SpeakerAdmin(ServiceModelAdmin):
     fields = ["name", "kind", "description", "organisation", "members", *readonly_fields]
     inlines = [SpeakerAliasInline, SpeakerRoleInline]
     actions = ["merge_speakers"]
+    change_form_template = "admin/claims/speaker/change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        speaker_id = unquote(object_id)
+        speaker = Speaker.objects.filter(pk=speaker_id).first() if str(speaker_id).isdigit() else None
+        if speaker is not None and self.has_view_permission(request):
+            extra_context = {
+                "speaker_claims": speaker_page_claims(speaker=speaker),
+                "speaker_roles": speaker.roles.select_related("organisation", "source_article").order_by(
+                    "start_date", "id"
+                ),
+                "speaker_aliases": speaker.aliases.order_by("name"),
+                "duplicates": speaker_duplicates(speaker=speaker) if speaker.merged_into_id is None else [],
+                "merge_refusal": permissions.refusal(request.user, permissions.MERGE_SPEAKERS),
+                **(extra_context or {}),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/merge/<int:other_id>/",
+                wrap(require_POST(self.merge_into_view)),
+                name="claims_speaker_merge_into",
+            ),
+            *super().get_urls(),
+        ]
+
+    def merge_into_view(self, request, object_id, other_id):
+        """Fold a suggested duplicate into this speaker (the speaker page's merge button)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        target = get_object_or_404(Speaker, pk=int(unquote(object_id)) if str(unquote(object_id)).isdigit() else 0)
+        source = get_object_or_404(Speaker, pk=other_id)
+        views.attempt(
+            request,
+            lambda: speaker_merge(source=source, target=target, user=request.user),
+            f"Merged “{source}” into “{target}”: its claims, aliases and roles now belong to “{target}”.",
+        )
+        return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[target.pk]))
 
     def get_queryset(self, request):
         return (

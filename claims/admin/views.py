@@ -166,18 +166,20 @@ def transition_named(name: str) -> Transition | None:
     return TRANSITIONS.get(name)
 
 
-def available(*, claim: Claim, user) -> list[tuple[str, Transition]]:
-    """The transitions `user` may make on `claim` now, as the workflow says, with their buttons."""
-    names = workflow.available_transitions(claim=claim, user=user)
+def available(*, claim: Claim, user) -> list[tuple[str, Transition, str | None]]:
+    """The transitions the claim's state offers, with their buttons and, for those `user` may not make, why."""
+    options = workflow.transition_options(claim=claim, user=user)
+    names = [name for name, _ in options]
     if "withdraw" in names:
         # Revising changes no status, so the workflow table does not list it; it is open exactly when
         # withdrawing is: to the author of a verdict still waiting for approval.
-        names.insert(names.index("withdraw"), "revise")
+        at = names.index("withdraw")
+        options.insert(at, ("revise", options[at][1]))
     offered = []
-    for name in names:
+    for name, reason in options:
         transition = transition_named(name)
         if transition is not None:
-            offered.append((name, transition))
+            offered.append((name, transition, reason))
     return offered
 
 
@@ -227,7 +229,7 @@ def claim_create_from_form(request: HttpRequest, *, article, form: ClaimCreateFo
             direct=data["direct"],
         )
 
-    return attempt(request, write, lambda claim: f"Claim #{claim.pk} created: {claim}.")
+    return attempt(request, write, lambda claim: f"Claim #{claim.pk} created: “{claim}”.")
 
 
 def relation_create_from_form(request: HttpRequest, form: LinkForm) -> Any:
@@ -299,7 +301,7 @@ def claim_reattach_from_form(request: HttpRequest, *, article, form: ReattachFor
     return attempt(
         request,
         lambda: claim_reattach(claim=claim, start=data["start"], end=data["end"], user=request.user),
-        lambda claim: f"Claim #{claim.pk} re-attached: {claim}.",
+        lambda claim: f"Claim #{claim.pk} re-attached: “{claim}”.",
     )
 
 

@@ -1,5 +1,6 @@
 """Speakers, claims, relations, sources, citations and reviews."""
 
+from claims.models.bulk import BulkDecision
 from claims.models.claims import Claim, ClaimRelation
 from claims.models.dashboard import DashboardSnapshot
 from claims.models.matches import ClaimMatch
@@ -12,6 +13,7 @@ from claims.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookSubsc
 
 __all__ = [
     "APIToken",
+    "BulkDecision",
     "Citation",
     "Claim",
     "ClaimMatch",

@@ -100,8 +100,8 @@ class Claim(models.Model):
         ]
 
     def __str__(self) -> str:
-        text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
-        return f"“{text}”"
+        # Unquoted: the admin puts its own quotation marks around an object's name in its messages.
+        return self.text if len(self.text) <= 80 else self.text[:79] + "…"
 
 
 @pghistory.track()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce, TruncDate, TruncMonth
+from django.db.models.functions import TruncMonth
 
 from articles.models import Article
 from claims.choices import ANSWERING_RELATIONS, ClaimKind, ClaimStatus
@@ -96,6 +96,7 @@ class DashboardStats:
     by_speaker: list[tuple[str, int, list[int]]] = field(default_factory=list)
     claims_answerable: int = 0
     claims_answered: int = 0
+    undated: int = 0
     queue: list[tuple[str, int]] = field(default_factory=list)
 
     @classmethod
@@ -110,6 +111,11 @@ class DashboardStats:
                 "queue": [tuple(row) for row in data["queue"]],
             }
         )
+
+    @property
+    def reviewed(self) -> int:
+        """Claims a person has looked at: everything but the proposals still waiting."""
+        return self.total - self.by_status.get(ClaimStatus.PROPOSED, 0)
 
     @property
     def response_rate(self) -> float | None:
@@ -138,18 +144,23 @@ def dashboard_stats(*, outlets: int = 10, speakers: int = 10, months: int = 12) 
         (row["article__outlet__name"] or "(no outlet)", {s: row[s] for s in ClaimStatus.values}) for row in outlet_rows
     ]
 
-    # An article without a publication date counts in the month it was loaded.
-    month = TruncMonth(Coalesce("article__published", TruncDate("article__created_at")))
+    # Months of publication; claims in articles without a date are counted apart as "undated", never in
+    # the month they happened to be loaded.
+    month = TruncMonth("article__published")
     month_rows = list(
         Claim.objects.order_by()
+        .filter(article__published__isnull=False)
         .annotate(month=month)
         .values("month")
         .annotate(n=Count("id"))
         .order_by("-month")[:months]
     )
     month_keys = [row["month"] for row in reversed(month_rows)]
-    stats.by_month = [(m.strftime("%b %Y"), row["n"]) for m, row in zip(month_keys, reversed(month_rows), strict=True)]
-    stats.speaker_months = [m.strftime("%b %y") for m in month_keys]
+    stats.by_month = [(m.strftime("%b\n%Y"), row["n"]) for m, row in zip(month_keys, reversed(month_rows), strict=True)]
+    stats.undated = Claim.objects.filter(article__published__isnull=True).count()
+    if stats.undated:
+        stats.by_month.append(("undated", stats.undated))
+    stats.speaker_months = [m.strftime("%b %Y") for m in month_keys]
 
     top = list(
         Claim.objects.order_by()

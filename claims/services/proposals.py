@@ -157,8 +157,13 @@ def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, 
     order = sorted(
         range(len(extraction.speakers)), key=lambda i: extraction.speakers[i].kind != SpeakerKind.ORGANISATION
     )
+    named_organisations = {
+        proposed.name.casefold() for proposed in extraction.speakers if proposed.kind == SpeakerKind.ORGANISATION
+    }
     for index in order:
-        resolved[index] = _resolve_speaker(extraction.speakers[index], article=article)
+        resolved[index] = _resolve_speaker(
+            extraction.speakers[index], article=article, named_organisations=named_organisations
+        )
     for index, proposed in enumerate(extraction.speakers):
         members = [resolved[m] for m in proposed.members if m in resolved and m != index]
         if members:
@@ -166,12 +171,26 @@ def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, 
     return resolved
 
 
-def _resolve_speaker(proposed: ProposedSpeaker, *, article: Article) -> Speaker:
-    organisation = None
-    if proposed.affiliation:
-        organisation = speaker_find_by_name(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION) or speaker_create(
-            name=proposed.affiliation, kind=SpeakerKind.ORGANISATION
-        )
+def _affiliation_organisation(proposed: ProposedSpeaker, *, named_organisations: set[str]) -> Speaker | None:
+    """The organisation a proposed speaker speaks for or belongs to, found or created, or None.
+
+    A spokesperson's affiliation ("a spokesman for the Harbour Board") always names an organisation. A
+    person's comes from the capitalised words of a role description, which may just as well name a brief
+    ("Health Minister", "Transport Secretary"): it is taken as an organisation only when the directory
+    already holds one of that name or the same article names it as a speaker in its own right.
+    """
+    if not proposed.affiliation:
+        return None
+    known = speaker_find_by_name(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
+    if known is not None:
+        return known
+    if proposed.kind != SpeakerKind.SPOKESPERSON and proposed.affiliation.casefold() not in named_organisations:
+        return None
+    return speaker_create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
+
+
+def _resolve_speaker(proposed: ProposedSpeaker, *, article: Article, named_organisations: set[str]) -> Speaker:
+    organisation = _affiliation_organisation(proposed, named_organisations=named_organisations)
 
     speaker = speaker_find_by_name(name=proposed.name, kind=proposed.kind)
     if speaker is None:

@@ -8,8 +8,9 @@ from claims import workflow
 from claims.choices import ClaimStatus, Rating, ReviewStatus
 from claims.models import Claim
 from claims.models.notes import Note
+from claims.services import editing
 from tests.admin.conftest import messages_of
-from tests.factories import CitationFactory, ClaimFactory, ClaimRelationFactory, SpeakerRoleFactory
+from tests.factories import CitationFactory, ClaimFactory, ClaimRelationFactory, SpeakerFactory, SpeakerRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -227,18 +228,27 @@ def test_note_from_the_claim_page(client, staff_annotator):
     assert Note.objects.get(claim=claim).author == staff_annotator
 
 
-def test_claim_page_history_shows_who_changed_what(client, staff_annotator):
-    claim = ClaimFactory()
+def test_claim_page_history_is_told_in_words(client, staff_annotator):
+    old_speaker, new_speaker = SpeakerFactory(name="Pat Oldname"), SpeakerFactory(name="Kim Newname")
+    claim = ClaimFactory(speaker=old_speaker)
     client.force_login(staff_annotator)
+    editing.claim_update(claim=claim, user=staff_annotator, speaker=new_speaker, claim_type="statistical")
     _transition(client, claim, "accept")
 
     page = client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
 
-    updates = [e for e in page.context["history"] if e["model"] == "claim" and e["event"] == "update"]
-    assert updates and updates[-1]["user"] == staff_annotator
-    assert updates[-1]["changes"]["status"] == ["proposed", "accepted"]
+    events = [e for e in page.context["history"] if e["title"] == f"Claim #{claim.pk} changed"]
+    speaker_change = next(e for e in events if any(r["label"] == "Speaker" for r in e["rows"]))
+    assert speaker_change["user"] == staff_annotator
+    rows = {row["label"]: (row["old"], row["new"]) for row in speaker_change["rows"]}
+    assert rows["Speaker"] == ("Pat Oldname", "Kim Newname")
+    assert rows["Claim type"] == ("Other", "Statistical")
+    accepted = next(e for e in events if e["transition"] == "accept")
+    assert {row["label"]: (row["old"], row["new"]) for row in accepted["rows"]}["Status"] == ("Proposed", "Accepted")
     html = page.content.decode()
-    assert "<code>status</code>: proposed → accepted" in html
+    history = html[html.index('id="history"') : html.index("<h2>Edit</h2>")]
+    assert "speaker_id" not in history and "prefix" not in history
+    assert '<th scope="row">Speaker</th><td>Pat Oldname</td><td>Kim Newname</td>' in html
 
 
 def test_adding_a_claim_in_the_admin_goes_through_claim_create(client, staff_annotator):

@@ -197,7 +197,7 @@ def test_author_sees_revise_form_with_the_current_verdict_and_withdraw_button(cl
 
     assert reverse("admin:claims_claim_transition", args=[waiting.claim_id, "revise"]) in html
     assert reverse("admin:claims_claim_transition", args=[waiting.claim_id, "withdraw"]) in html
-    assert 'value="Growth was far lower than claimed."' in html
+    assert "Growth was far lower than claimed.</textarea>" in html  # the summary is a textarea
     assert "First reasoning." in html
 
 

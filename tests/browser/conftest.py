@@ -1,10 +1,17 @@
-"""Chromium pages for browser tests (Debian's, driven by Playwright with no browser download)."""
+"""Chromium driven by Playwright against the live test server, shared by the browser tests.
+
+Needs Debian's Chromium (`apt-get install chromium chromium-driver`); Playwright drives it directly, no
+browser download.
+"""
 
 import os
+from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM
+from tests.browser import CHROMIUM, PASSWORD
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture
@@ -40,3 +47,36 @@ def browser_page(settings, live_server, monkeypatch):
         browser.close()
         # ORM calls made while Playwright's loop ran hold their own connection; release it.
         connections.close_all()
+
+
+def select_text(page, phrase: str) -> None:
+    """Select `phrase` in the article body with a DOM range, as a mouse drag would, and release the mouse."""
+    page.evaluate(
+        """(phrase) => {
+            const body = document.getElementById("article-body");
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.textContent.indexOf(phrase);
+                if (at === -1) continue;
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + phrase.length);
+                const selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+                body.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+                return;
+            }
+            throw new Error("phrase not found in a single text node: " + phrase);
+        }""",
+        phrase,
+    )
+
+
+def sign_in(page, live_server, username: str) -> None:
+    """Sign in through the admin's login form."""
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")

@@ -1,8 +1,4 @@
-"""End to end in Chromium: a reviewer works through a seed article in the workbench.
-
-Needs Debian's Chromium (`apt-get install chromium chromium-driver`); Playwright drives it directly, no
-browser download.
-"""
+"""End to end in Chromium: a reviewer works through a seed article in the workbench."""
 
 from pathlib import Path
 
@@ -11,40 +7,15 @@ import pytest
 from claims.choices import ClaimKind, ClaimStatus
 from claims.models import Claim, ClaimRelation
 from claims.services.proposals import article_ingest
-from tests.browser import CHROMIUM, PASSWORD
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, PASSWORD, select_text
 from tests.factories import UserFactory
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "000_f180aefda498208b.txt"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _select_text(page, phrase: str) -> None:
-    """Select `phrase` in the article body with a DOM range, as a mouse drag would, and release the mouse."""
-    page.evaluate(
-        """(phrase) => {
-            const body = document.getElementById("article-body");
-            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                const at = node.textContent.indexOf(phrase);
-                if (at === -1) continue;
-                const range = document.createRange();
-                range.setStart(node, at);
-                range.setEnd(node, at + phrase.length);
-                const selection = window.getSelection();
-                selection.removeAllRanges();
-                selection.addRange(range);
-                body.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-                return;
-            }
-            throw new Error("phrase not found in a single text node: " + phrase);
-        }""",
-        phrase,
-    )
 
 
 def test_reviewer_works_through_a_seed_article(browser_page, live_server):
@@ -74,7 +45,7 @@ def test_reviewer_works_through_a_seed_article(browser_page, live_server):
     # Select text that no proposal covers and make it a claim by a new speaker.
     phrase = "Former health minister Lord Darzi of Denham has also resigned"
     assert not any(c.start <= article.body.index(phrase) < c.end for c in proposals)
-    _select_text(page, phrase)
+    select_text(page, phrase)
     assert page.locator("#new-claim").is_visible()
     assert page.locator("#new-claim-text").text_content() == phrase
     page.fill("#id_new_speaker_name", "The newspaper")

@@ -81,3 +81,36 @@ def test_deleted_proposals_come_back_when_extraction_runs_again():
     assert len(again) == 1
     assert Claim.objects.count() == count
     assert ClaimRelation.objects.filter(source=again[0]).exists()
+
+
+def test_a_brief_in_a_role_title_is_not_taken_for_an_organisation():
+    raw = """Clinic waiting lists grow
+
+Health Minister Maren Okafor said the lists were shorter than last year.
+
+“We have cut the wait for a first appointment by a third,” Ms Okafor said.
+
+A spokeswoman for the Nurses Guild said: “The minister is wrong. Waits have grown.”
+"""
+    result = article_ingest(raw=raw, source_name="clinic.txt")
+    minister = Speaker.objects.get(name="Maren Okafor")
+    role = minister.roles.get()
+    assert role.title == "Health Minister"
+    assert role.organisation is None
+    assert not Speaker.objects.filter(name="Health").exists()
+    # A spokesperson's affiliation is an organisation, created when new.
+    guild = next(c for c in result.claims if c.text.startswith("The minister is wrong")).speaker
+    assert guild.organisation.name == "Nurses Guild"
+
+
+def test_a_known_organisation_in_a_role_title_is_kept():
+    party = SpeakerFactory(name="Harbour Party", kind=SpeakerKind.ORGANISATION)
+    raw = """Tolls vote
+
+Harbour Party councillor Ines Varga said the vote was rushed.
+
+“Nobody read the report before voting,” Ms Varga said.
+"""
+    article_ingest(raw=raw, source_name="tolls.txt")
+    role = Speaker.objects.get(name="Ines Varga").roles.get()
+    assert role.organisation == party

@@ -40,7 +40,7 @@ def test_an_editor_cannot_publish_their_own_verdict(claim_in, editor, second_edi
     claim = claim_in("in_review")
     review = workflow.review_submit(claim=claim, user=editor, rating=Rating.TRUE, summary="Accurate.")
 
-    with pytest.raises(RoleRequired, match="second person"):
+    with pytest.raises(RoleRequired, match="You wrote this verdict; a second editor must publish it"):
         workflow.review_publish(review=review, user=editor)
     assert "publish" not in workflow.available_transitions(claim=Claim.objects.get(pk=claim.pk), user=editor)
     review.refresh_from_db()
