@@ -1,5 +1,7 @@
+
 """The README's commands work pasted into a plain shell on a fresh clone after `make install`."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -9,6 +11,7 @@ from django.contrib.auth.models import User
 
 from articles.models import Article
 from claims.models import APIToken
+from tests.claims.imports.feeds import review
 from tests.processes import ROOT, database_url_of_this_test, environment_without_django
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,6 +52,9 @@ def fresh_clone(tmp_path):
     (clone / "more").mkdir()
     (clone / "more" / "ferry.txt").write_text(FRESH_ARTICLE, encoding="utf-8")
     (clone / "feed.jsonl").write_text(FRESH_FEED, encoding="utf-8")
+    # The partner files the README's ClaimReview import example names.
+    (clone / "partner-feed.json").write_text(json.dumps(review(41)), encoding="utf-8")
+    (clone / "more" / "second.jsonld").write_text(json.dumps([review(42), review(43)]), encoding="utf-8")
     # Reuse this checkout's environment rather than installing every package again.
     env = environment_without_django(
         DATABASE_URL=database_url_of_this_test(), UV_PROJECT_ENVIRONMENT=str(ROOT / ".venv")
@@ -64,8 +70,12 @@ def test_readme_commands_work_in_a_plain_shell_after_make_install(fresh_clone):
     assert [command.split()[4] for command in commands] == [
         "import_articles",
         "extract",
+        "axes_reset",
+        "axes_reset_username",
+        "axes_reset_ip",
         "set_role",
         "create_api_token",
+        "import_claimreviews",
         "webhooks_requeue",
     ]
     outputs = {}
