@@ -67,6 +67,7 @@ def _queries_for_duplicates(api_client, prefix: str, count: int) -> int:
 
 def test_duplicates_take_a_fixed_number_of_queries(api_client, viewer):
     api_client.force_authenticate(viewer)
+    _queries_for_duplicates(api_client, "Eastgate", 1)  # the first request also starts the throttle's record
     assert _queries_for_duplicates(api_client, "Northfield", 3) == _queries_for_duplicates(api_client, "Southmoor", 15)
 
 
