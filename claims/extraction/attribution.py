@@ -356,10 +356,15 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     """The attribution of the quotation token q in sentence tokens[a:b]."""
     # `X said: “…”`: the colon ties the quotation to the verb before it.
     if q - 1 >= a and tokens[q - 1].text in ":,":
-        for v in range(q - 2, max(a - 1, q - 10), -1):
+        for v in range(q - 2, max(a - 1, q - 14), -1):
             if is_speech_verb(tokens, v):
                 if tokens[q - 1].text == ":" or v == q - 2:
                     return subject_before(tokens, a, b, v)
+                if v == a and tokens[v].is_cap:
+                    # "Said Ana Costa, who runs the shop, “…”": the name after the opening verb speaks.
+                    end = np_forward(tokens, v + 1, q)
+                    if end > v + 1:
+                        return Cue("after", tokens[v + 1 : end], tokens[v], _trailing_apposition(tokens, end, q + 1))
                 break
             if tokens[v].quote is not None:
                 break

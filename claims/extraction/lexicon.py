@@ -149,7 +149,8 @@ ORG_HEADS = words("""party parties council board committee commission ministry d
     channel radio tv television press media holdings industries labs systems technologies airlines
     airways motors pharmaceuticals nations executive secretariat embassy consulate mission council
     panel inquiry commons lords guild chamber syndicate consortium collective cooperative co-operative
-    orchestra museum gallery library academy laboratory directorate""")
+    orchestra museum gallery library academy laboratory directorate herald tribune gazette journal
+    telegraph chronicle observer courier examiner inquirer sentinel bulletin""")
 # Common nouns with which an article refers back to an organisation ("the party said").
 ORG_DESCRIPTIONS = words("""party company firm government ministry department council union club board committee agency
     group organisation organization charity bank campaign authority police force team university

@@ -57,3 +57,13 @@ def test_a_document_speaks_for_its_author_and_a_colon_introduces_the_next_paragr
     )
     assert speaker_of(extraction, "faster than wages") == "Grattan Institute"
     assert speaker_of(extraction, "Every dollar we raise") == "Harbour Trust"
+
+
+def test_an_outlet_is_the_speaker_of_what_the_newspaper_wrote_and_an_opening_said_names_its_speaker():
+    extraction = extract(
+        "The Adelaide Chronicle obtained the inspection reports on Monday.\n\n"
+        '"The council knew about the cracks for two years," the newspaper wrote.\n\n'
+        'Said Maria Lopez, who runs the corner shop, "We were never told."\n'
+    )
+    assert speaker_of(extraction, "The council knew") == "Adelaide Chronicle"
+    assert speaker_of(extraction, "We were never told") == "Maria Lopez"
