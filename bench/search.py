@@ -201,9 +201,8 @@ def main() -> None:
     existing = list(Claim.objects.filter(pk__in=sample_ids).values_list("text", flat=True))
     # A new claim repeating an existing one with a word changed: the matches it should find exist.
     new_claims = [Claim(text=text.replace(" ", " and ", 1), article_id=0) for text in existing]
-    surnames = [
-        n.split()[-1] for n in Speaker.objects.filter(pk__in=sample_ids[: args.samples]).values_list("name", flat=True)
-    ]
+    speaker_ids = rng.sample(range(1, SPEAKERS + 1), args.samples)
+    surnames = [n.split()[-1] for n in Speaker.objects.filter(pk__in=speaker_ids).values_list("name", flat=True)]
     speaker_typos = [typo(s, rng) for s in surnames if len(s) > 4] or ["Karlin"]
     words = [w for w in vocabulary()[200:1200]]
     searches = [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(args.samples)]
