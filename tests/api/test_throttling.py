@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from rest_framework.test import APIClient
 
 from claims.services.tokens import token_create
+from tests.processes import database_url_of_this_test
 
 URL = "/api/v1/claims/"
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,14 +26,11 @@ print(",".join(str(client.get("/api/v1/claims/", HTTP_AUTHORIZATION="Token " + k
 
 
 def _in_another_process(key: str, count: int, rate: str) -> list[int]:
-    settings_dict = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_DEBUG": "1",
-        "DATABASE_URL": (
-            f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
-        ),
+        "DATABASE_URL": database_url_of_this_test(),  # a socket for the embedded server, host and port otherwise
         "ALLOWED_HOSTS": "testserver",
         "API_THROTTLE_RATE": rate,
     }
