@@ -17,11 +17,7 @@ from claims import selectors
 from claims.api import serializers as s
 from claims.api.exceptions import PayloadTooLarge
 from claims.api.renderers import JSONLDRenderer, ORJSONParser, ORJSONRenderer, PlainTextParser
-from claims.api.views.base import (
-    PKLookupMixin,
-    PlainTextRenderer,
-    checked_id,
-)
+from claims.api.views.base import PKLookupMixin, PlainTextRenderer, checked_id
 from claims.exports import annotations as annotation_export
 from claims.filters import (
     ArticleFilterSet,

@@ -17,14 +17,7 @@ from claims.api.etag import if_match_check, locked, with_row_version
 from claims.api.exceptions import Conflict
 from claims.api.pagination import ClaimCursorPagination
 from claims.api.renderers import JSONLDRenderer, ORJSONRenderer
-from claims.api.views.base import (
-    CSVRenderer,
-    PKLookupMixin,
-    checked_id,
-    missing,
-    stale,
-    with_etag,
-)
+from claims.api.views.base import CSVRenderer, PKLookupMixin, checked_id, missing, stale, with_etag
 from claims.api.views.reviews import review_response
 from claims.choices import ClaimOrigin
 from claims.exports.claimreview import NotPublished, claimreview_document

@@ -9,9 +9,7 @@ from claims import permissions as rules
 from claims import selectors
 from claims.api import serializers as s
 from claims.api.pagination import ClaimCursorPagination
-from claims.api.views.base import (
-    checked_id,
-)
+from claims.api.views.base import checked_id
 from claims.models import Claim
 from claims.services import editing
 

@@ -11,13 +11,7 @@ from claims import permissions as rules
 from claims import selectors, workflow
 from claims.api import serializers as s
 from claims.api.etag import if_match_check, locked, with_row_version
-from claims.api.views.base import (
-    PKLookupMixin,
-    checked_id,
-    missing,
-    stale,
-    with_etag,
-)
+from claims.api.views.base import PKLookupMixin, checked_id, missing, stale, with_etag
 from claims.choices import ClaimStatus
 from claims.filters import (
     ReviewFilterSet,

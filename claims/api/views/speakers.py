@@ -10,10 +10,7 @@ from rest_framework.response import Response
 from claims import permissions as rules
 from claims import selectors
 from claims.api import serializers as s
-from claims.api.views.base import (
-    PKLookupMixin,
-    checked_id,
-)
+from claims.api.views.base import PKLookupMixin, checked_id
 from claims.filters import (
     SpeakerFilterSet,
 )

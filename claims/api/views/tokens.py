@@ -6,9 +6,7 @@ from rest_framework.response import Response
 
 from claims import permissions as rules
 from claims.api import serializers as s
-from claims.api.views.base import (
-    PKLookupMixin,
-)
+from claims.api.views.base import PKLookupMixin
 from claims.models.tokens import APIToken
 from claims.services import tokens
 

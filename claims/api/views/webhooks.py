@@ -9,9 +9,7 @@ from rest_framework.response import Response
 from claims import permissions as rules
 from claims import selectors
 from claims.api import serializers as s
-from claims.api.views.base import (
-    PKLookupMixin,
-)
+from claims.api.views.base import PKLookupMixin
 from claims.models.webhooks import WebhookSubscription
 from claims.services import webhooks as webhook_services
 
