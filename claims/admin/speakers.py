@@ -8,13 +8,12 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from claims import permissions
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.selectors.search import speaker_lookup
-from claims.selectors.speaker_page import speaker_duplicates, speaker_page_claims
+from claims.selectors.speaker_page import speaker_page_claims
 from claims.selectors.speakers import speaker_possible_duplicates
 from claims.services.speakers import speaker_create, speaker_merge, speaker_update
 
@@ -62,7 +61,7 @@ class SpeakerAdmin(ServiceModelAdmin):
     list_filter = ["kind", MergedFilter]
     search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["organisation", "members"]
-    readonly_fields = ["merged_into", "possible_duplicates", "created_at", "updated_at"]
+    readonly_fields = ["merged_into", "created_at", "updated_at"]
     fields = ["name", "kind", "description", "organisation", "members", *readonly_fields]
     inlines = [SpeakerAliasInline, SpeakerRoleInline]
     actions = ["merge_speakers"]
@@ -78,7 +77,7 @@ class SpeakerAdmin(ServiceModelAdmin):
                     "start_date", "id"
                 ),
                 "speaker_aliases": speaker.aliases.order_by("name"),
-                "duplicates": speaker_duplicates(speaker=speaker) if speaker.merged_into_id is None else [],
+                "duplicates": speaker_possible_duplicates(speaker) if speaker.merged_into_id is None else [],
                 "merge_refusal": permissions.refusal(request.user, permissions.MERGE_SPEAKERS),
                 **(extra_context or {}),
             }
@@ -114,23 +113,6 @@ class SpeakerAdmin(ServiceModelAdmin):
             .get_queryset(request)
             .annotate(claim_count=Count("claims", distinct=True), alias_count=Count("aliases", distinct=True))
             .order_by("name", "id")
-        )
-
-    @admin.display(description="possible duplicates")
-    def possible_duplicates(self, obj: Speaker) -> str:
-        """Records that may name the same speaker; an editor merges them from the list with the action."""
-        if obj.pk is None or obj.merged_into_id:
-            return "—"
-        found = speaker_possible_duplicates(obj)
-        if not found:
-            return "None found"
-        return format_html_join(
-            ", ",
-            '<a href="{}">{}</a> ({}, {} claims)',
-            (
-                (reverse("admin:claims_speaker_change", args=[d.pk]), d.name, d.get_kind_display(), d.claim_count)
-                for d in found
-            ),
         )
 
     @admin.display(description="claims", ordering="claim_count")

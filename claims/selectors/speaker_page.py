@@ -1,14 +1,9 @@
-"""Reads for a speaker's admin page: what they said, and other records that may be the same speaker."""
+"""Reads for a speaker's admin page: what they said."""
 
-from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Greatest
+from django.db.models import Prefetch
 
 from claims.choices import ReviewStatus
-from claims.models import Claim, Review, Speaker, SpeakerAlias
-
-# How alike two names must be (pg_trgm similarity, 0–1) for the records to be offered as possible duplicates.
-DUPLICATE_SIMILARITY = 0.45
+from claims.models import Claim, Review, Speaker
 
 
 def speaker_page_claims(*, speaker: Speaker, limit: int = 100) -> list[Claim]:
@@ -20,25 +15,4 @@ def speaker_page_claims(*, speaker: Speaker, limit: int = 100) -> list[Claim]:
         .only("id", "text", "status", "kind", "claim_type", "article__id", "article__headline", "article__published")
         .prefetch_related(Prefetch("reviews", queryset=published, to_attr="published_reviews"))
         .order_by("-article__published", "-id")[:limit]
-    )
-
-
-def speaker_duplicates(*, speaker: Speaker, limit: int = 5) -> QuerySet[Speaker]:
-    """Active speakers of the same kind whose name is like this one's (trigrams) or shares a name or alias."""
-    names = [speaker.name, *speaker.aliases.values_list("name", flat=True)]
-    shared = Q(name__iexact=speaker.name) | Exists(
-        SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__in=names)
-    )
-    for name in names:
-        shared |= Q(name__iexact=name)
-    return (
-        Speaker.objects.filter(merged_into__isnull=True, kind=speaker.kind)
-        .exclude(pk=speaker.pk)
-        .annotate(
-            similarity=Greatest(
-                *(TrigramSimilarity("name", name) for name in names), Value(0.0, output_field=FloatField())
-            )
-        )
-        .filter(Q(similarity__gte=DUPLICATE_SIMILARITY) | shared)
-        .order_by("-similarity", "name")[:limit]
     )

@@ -79,3 +79,11 @@ def test_unknown_speaker_is_404(api_client, viewer):
 def test_anonymous_clients_may_not_read_duplicates(api_client):
     speaker = SpeakerFactory(name="Labour", kind="organisation")
     assert api_client.get(f"/api/v1/speakers/{speaker.pk}/duplicates/").status_code in {401, 403}
+
+
+def test_a_near_spelling_is_offered_as_on_the_speaker_page(api_client, viewer):
+    api_client.force_authenticate(viewer)
+    speaker = SpeakerFactory(name="Marguerite Okonjo", kind="person")
+    typo = SpeakerFactory(name="Marguerite Okonjoh", kind="person")
+    SpeakerFactory(name="Harold Finch", kind="person")
+    assert _ids(api_client, speaker) == [typo.pk]
