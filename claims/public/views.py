@@ -62,9 +62,7 @@ def _page_number(request) -> int:
 
 def collection_etag(request, *args, **kwargs) -> str:
     """The tag of a page listing public verdicts (index, feed, sitemap): its address and the public set's state."""
-    latest = selectors.public_last_modified()
-    # The number of public claims catches a deletion, which leaves no newer timestamp behind.
-    return _etag(request.get_full_path(), latest, selectors.public_claims().count())
+    return _etag(request.get_full_path(), *selectors.public_state())
 
 
 def public_collection(view):
@@ -136,10 +134,8 @@ def factcheck_detail(request, claim_id: int):
 
 
 def _speaker_etag(request, speaker_id: int) -> str | None:
-    claims = selectors.public_claims().filter(speaker_id=speaker_id)
-    if not claims.exists():
-        return None
-    return _etag("speaker", speaker_id, selectors.public_last_modified(), claims.count())
+    latest, published = selectors.public_state(speaker_id=speaker_id)
+    return _etag("speaker", speaker_id, latest, published) if published else None
 
 
 @require_safe

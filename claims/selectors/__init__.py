@@ -36,6 +36,7 @@ from claims.selectors.public import (
     public_speaker,
     public_speaker_claims,
     public_speakers,
+    public_state,
 )
 from claims.selectors.search import (
     SearchHit,
@@ -99,6 +100,7 @@ __all__ = [
     "public_speaker",
     "public_speaker_claims",
     "public_speakers",
+    "public_state",
     "relation_list",
     "review_list",
     "source_list",

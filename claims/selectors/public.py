@@ -6,7 +6,7 @@ public page, a count or a timestamp.
 
 import datetime as dt
 
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from articles.models import Article
 from claims.choices import ANSWERING_RELATIONS, ClaimStatus, RelationType, ReviewStatus
@@ -155,4 +155,17 @@ def public_speakers() -> QuerySet[Speaker]:
 
 def public_last_modified() -> dt.datetime | None:
     """When the set of public verdicts last changed (publication, correction or withdrawal of one)."""
-    return Review.objects.filter(status__in=_VISIBLE_ONCE).aggregate(latest=Max("updated_at"))["latest"]
+    return public_state()[0]
+
+
+def public_state(*, speaker_id: int | None = None) -> tuple[dt.datetime | None, int]:
+    """When the public verdicts last changed, and how many there are (of one speaker's claims if given).
+
+    One aggregate over reviews, cheap at any size: the count catches a deletion, which leaves no newer
+    timestamp behind (a claim has at most one published review)."""
+    reviews = Review.objects.filter(status__in=_VISIBLE_ONCE)
+    published = Q(status=ReviewStatus.PUBLISHED)
+    if speaker_id is not None:
+        published &= Q(claim__speaker_id=speaker_id)
+    state = reviews.aggregate(latest=Max("updated_at"), published=Count("id", filter=published))
+    return state["latest"], state["published"]

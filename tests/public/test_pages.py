@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from claims.choices import ReviewStatus
+from claims.models import Review
 from tests.factories import ClaimFactory
 from tests.published import publish
 
@@ -97,6 +99,23 @@ def test_listings_revalidate_and_change_when_a_verdict_is_published(client, worl
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     claim = ClaimFactory()
     publish(claim)
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["public:index", "public:feed"])
+def test_listings_change_when_a_published_claim_is_deleted(client, world, name):
+    url = reverse(name)
+    etag = client.get(url).headers["ETag"]
+    # A verdict removed outright leaves no newer timestamp behind: only the count tells.
+    Review.objects.filter(claim=world.claim, status=ReviewStatus.PUBLISHED).delete()
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_speaker_page_changes_when_one_of_their_verdicts_is_removed(client, world):
+    url = reverse("public:speaker", args=[world.speaker.pk])
+    etag = client.get(url).headers["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    Review.objects.filter(claim=world.claim, status=ReviewStatus.PUBLISHED).delete()
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
