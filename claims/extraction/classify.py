@@ -27,6 +27,8 @@ def _has_any(low: str, hints: tuple[str, ...]) -> bool:
 _DIGIT = re.compile(r"\d")
 
 _APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apologies|apology|regret(?:s|ted)?)\b", re.I)
+# An apology spoken of rather than made: "an apology", "his apologies", "the regret".
+_SPOKEN_OF = re.compile(r"\b(?:an|the|this|that|his|her|their|its|your|such)\s+(?:\w+\s+)?$", re.I)
 _DEMAND = re.compile(r"\b(should|must|needs? to|has to|have to|ought to|demand\w*|refus\w+ to)\s+(\w+\s+){0,2}$", re.I)
 
 _REFUSAL = re.compile(
@@ -218,6 +220,8 @@ def relation_of(
         apology = _APOLOGY.search(text)
         if apology and _REFUSAL.search(text[: apology.start()]):
             return "rebuts"  # "nothing to apologise for": a refusal to apologise defends
+        if apology and _SPOKEN_OF.search(text[: apology.start()]):
+            apology = None  # "An apology that turns up a day late": words about someone's apology
         if apology and not _DEMAND.search(before + " " + text[: apology.start()]):
             return "apologises_for"
     if verb.startswith("apolog"):

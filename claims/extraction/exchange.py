@@ -88,6 +88,8 @@ class _Exchange:
         # Word -> the one side it names; role noun -> the one side it refers to.
         self._by_name = {w: side for side, vocabulary in self.sides.items() for w in vocabulary.names}
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
+        # The forms a role noun takes as a word of the text: "the department", "the department's".
+        self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
         # "“We delivered …,” she said. “Starts are up …”": a quotation going on keeps its frame.
@@ -102,7 +104,7 @@ class _Exchange:
         if found is None:
             capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
             # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._by_ref) else set()
+            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._ref_forms) else set()
             found = self._read[text] = (capitalised, lowered)
         return found
 
@@ -231,64 +233,73 @@ class _Exchange:
 
     def _answered(self, i, kinds, relation, answers, worded) -> tuple[int, ...]:
         """What response i answers: its wording's links where they agree with the sides it names, else
-        the claims of the sides it answers (those aimed at it and the rest of their threads), else the
-        latest thread of another side."""
-        items, item, n = self.items, self.items[i], len(self.items)
+        the latest turn of claims of each side it answers, else the latest turn of the nearest other side."""
+        items, item = self.items, self.items[i]
         answered = answers.get(item.side, set())
         named = self.mentions[i] & answered
         if worded and (not named or {items[t].side for t in worded} <= named):
             return worded
-        # A lede answers what the story goes on to report; later on, answers follow what they answer.
-        lede = item.paragraph <= LEDE_PARAGRAPHS
-        targets = named or answered
-        claims = [
-            t for t in range(n) if t != i and kinds[t] == "claim" and items[t].side in targets and (lede or t < i)
-        ]
-        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
-        if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
-            # "disputes the figures": only a claim with a number can be meant.
-            claims = [t for t in claims if items[t].claim_type == "statistical"]
-        aimed = [t for t in claims if item.side in self.mentions[t]]
-        if aimed:
-            threads = {self._thread_start(t) for t in aimed}
-            claims = [t for t in claims if self._thread_start(t) in threads]
-        if claims and relation != "apologises_for":
-            return tuple(claims)
+        if is_no_comment(item.text):
+            return worded  # a "no comment" often answers what the article does not quote
         if relation == "apologises_for":
-            # An apology answers the claims that blame the one apologising.
-            blamed = [
-                t
-                for t in range(n)
-                if kinds[t] == "claim"
-                and (lede or t < i)
-                and items[t].side != item.side
-                and item.side in self.mentions[t]
-            ]
-            return worded or tuple(blamed)
-        if i and items[i - 1].side == item.side and kinds[i - 1] == "response":
-            return worded  # a response going on answers what its first part answered (set by the caller)
-        return worded or self._latest_thread(i, kinds, relation)
+            return worded or self._latest_turn(i, kinds, answers)  # the blame it answers is the nearest other side's
+        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
+        statistical = pointed is not None and NUMERIC_NOUN.search(pointed.group()) is not None
+        found: list[int] = []
+        for side in sorted(named or answered):
+            found.extend(self._turn_before(i, side, kinds, statistical))
+        going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"
+        if not found and not answered and not going_on and not ANAPHOR.search(item.text):
+            # "That figure is wrong" points at something: the wording's links decided; "disputes the
+            # figures" can only mean a claim with a number.
+            found = list(self._latest_turn(i, kinds, answers))
+            if statistical:
+                found = [t for t in found if items[t].claim_type == "statistical"]
+        return tuple(sorted(set(found))) or worded
 
-    def _latest_thread(self, i: int, kinds: list[str], relation: str | None) -> tuple[int, ...]:
-        """An answer naming nobody answers the latest thread of claims another side made.
-
-        Not a "no comment": it often answers a report the article does not quote; nor a statement pointing
-        back at something ("these claims"), whose wording's links already decided.
-        """
+    def _turn_before(self, i: int, side: int, kinds: list[str], statistical: bool) -> tuple[int, ...]:
+        """The latest run of side's claims before i (for a lede, the first after it)."""
         items = self.items
-        item = items[i]
-        if relation == "apologises_for" or is_no_comment(item.text) or ANAPHOR.search(item.text):
-            return ()  # "That figure is wrong" points at something: the wording's links decided
-        for t in range(i - 1, max(-1, i - 1 - MAX_BACK), -1):
-            other = items[t]
-            if kinds[t] == "claim" and other.side is not None and other.side != items[i].side:
-                start = self._thread_start(t)
-                thread = [k for k in range(start, t + 1) if kinds[k] == "claim"]
-                pointed = ANAPHOR.search(item.words + " " + item.cue)
-                if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
-                    thread = [k for k in thread if items[k].claim_type == "statistical"]  # "disputes the figures"
-                return tuple(thread)
-        return ()
+        lede = items[i].paragraph <= LEDE_PARAGRAPHS
+        order = range(i - 1, -1, -1)
+        if lede and not any(items[t].side == side and kinds[t] == "claim" for t in range(i)):
+            order = range(i + 1, len(items))
+        run: list[int] = []
+        for t in order:
+            if items[t].side == side and kinds[t] == "claim":
+                if not statistical or items[t].claim_type == "statistical":
+                    run.append(t)
+            elif run and items[t].side != side and items[t].side is not None:
+                break
+        return tuple(run)
+
+    def _latest_turn(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> tuple[int, ...]:
+        """The latest turn of the nearest other side before i (for a lede, the first after it): its claims,
+        or its responses when they answered i's side (a reply to the answer)."""
+        items, side = self.items, self.items[i].side
+        near = range(i - 1, max(-1, i - 1 - MAX_BACK), -1)
+        if items[i].paragraph <= LEDE_PARAGRAPHS and not any(items[t].side not in (None, side) for t in near):
+            near = range(i + 1, min(len(items), i + 1 + MAX_BACK))
+        run: list[int] = []
+        for t in near:
+            other = items[t].side
+            if run and other != items[run[0]].side:
+                if self._answerable(run, side, kinds, answers):
+                    break
+                run = []
+            if other is None or other == side:
+                continue
+            run.append(t)
+        if not run or not self._answerable(run, side, kinds, answers):
+            return ()
+        wanted = "response" if all(kinds[t] == "response" for t in run) else "claim"
+        return tuple(sorted(t for t in run if kinds[t] == wanted))
+
+    def _answerable(self, run: list[int], side: int | None, kinds: list[str], answers: dict[int, set[int]]) -> bool:
+        """Whether a side's turn can be what `side` answers: claims, or responses that answered `side`."""
+        if any(kinds[t] == "claim" for t in run):
+            return True
+        return side in answers.get(self.items[run[0]].side, ())
 
     def _thread_start(self, i: int) -> int:
         """First statement of the run of consecutive statements by i's side."""
