@@ -185,8 +185,12 @@ class _Exchange:
         for i, item in enumerate(items):
             if kinds[i] != "claim" or item.side is None or item.frame:
                 continue
-            if i - 1 in reactions and items[i - 1].side == item.side and items[i - 1].paragraph == item.paragraph:
-                reactions[i] = reactions[i - 1]  # the quotation goes on
+            if (
+                i - 1 in reactions
+                and items[i - 1].side == item.side
+                and item.paragraph - items[i - 1].paragraph <= PROPAGATION_PARAGRAPHS
+            ):
+                reactions[i] = reactions[i - 1]  # the speaker goes on
             else:
                 said = _SAID_ABOUT.search(item.preface)
                 t = self._reacted_to(i, said)

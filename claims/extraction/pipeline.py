@@ -247,7 +247,8 @@ class _Reader:
         responding = (
             not quoted
             and (
-                not lexicon.RESPONSE_VERBS.isdisjoint(lows)
+                not lexicon.STRONG_RESPONSE_VERBS.isdisjoint(lows)
+                or (not lexicon.WEAK_RESPONSE_VERBS.isdisjoint(lows) and not lexicon.CRITICISM_NOUNS.isdisjoint(lows))
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
