@@ -34,6 +34,12 @@ _REPLY_NOUNS = re.compile(
 )
 PROPAGATION_PARAGRAPHS = 1
 LEDE_PARAGRAPHS = 1
+# How sure a link is, by how it was found: the response's own words (shared rare words, a name, "these
+# claims"), words about another side's statement ("called the remarks"), a reply to the answer its side
+# got, the latest turn of a side it names, of a side that accused it, or of whoever spoke last.
+LINK_CONFIDENCE = {
+    "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
+}  # fmt: skip
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
 _SAID_ABOUT = re.compile(
@@ -92,6 +98,7 @@ class _Exchange:
         self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
+        self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
         # "“We delivered …,” she said. “Starts are up …”": a quotation going on keeps its frame.
         for i in range(1, len(items)):
             last, item = items[i - 1], items[i]
@@ -202,7 +209,9 @@ class _Exchange:
         links = self._links(kinds, relations, answers, replies, answering)
         for i, answered in reactions.items():
             links[i] = tuple(t for t in answered if t != i)
-        return kinds, relations, links
+            self.sure[i] = LINK_CONFIDENCE["reaction"]
+        sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
+        return kinds, relations, links, sure
 
     def _answer_to(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> int | None:
         """The latest response answering i's side, made after that side's own first claim, if any."""
@@ -231,6 +240,7 @@ class _Exchange:
                 links.append(())
             elif i in replies:
                 links.append(self._run_of(replies[i], kinds))
+                self.sure[i] = LINK_CONFIDENCE["reply"]
             else:
                 links.append(self._answered(i, kinds, relations[i], answers, worded[i] if answering[i] else ()))
         return links
@@ -241,24 +251,36 @@ class _Exchange:
         items, item = self.items, self.items[i]
         answered = answers.get(item.side, set())
         named = self.mentions[i] & answered
+        self.sure[i] = LINK_CONFIDENCE["wording"]
         if worded and (not named or {items[t].side for t in worded} <= named):
+            if ANAPHOR.search(item.text) and len({self._thread_start(t) for t in worded}) == 1:
+                # "These claims are false": the whole turn the claims were made in.
+                return tuple(t for t in self._turn_of(worded[-1]) if kinds[t] == "claim")
             return worded
         if is_no_comment(item.text):
             return worded  # a "no comment" often answers what the article does not quote
         if relation == "apologises_for":
-            return worded or self._latest_turn(i, kinds, answers)  # the blame it answers is the nearest other side's
+            if worded:
+                return worded
+            self.sure[i] = LINK_CONFIDENCE["nearest"]
+            return self._latest_turn(i, kinds, answers)  # the blame it answers is the nearest other side's
         pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
         statistical = pointed is not None and NUMERIC_NOUN.search(pointed.group()) is not None
         found: list[int] = []
         for side in sorted(named or answered):
             found.extend(self._turn_before(i, side, kinds, statistical))
+        if found:
+            self.sure[i] = LINK_CONFIDENCE["named side" if named else "answered side"]
         going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"
         if not found and not answered and not going_on and not ANAPHOR.search(item.text):
             # "That figure is wrong" points at something: the wording's links decided; "disputes the
             # figures" can only mean a claim with a number.
             found = list(self._latest_turn(i, kinds, answers))
+            self.sure[i] = LINK_CONFIDENCE["nearest"]
             if statistical:
                 found = [t for t in found if items[t].claim_type == "statistical"]
+        if not found:
+            self.sure[i] = LINK_CONFIDENCE["wording"]
         return tuple(sorted(set(found))) or worded
 
     def _turn_before(self, i: int, side: int, kinds: list[str], statistical: bool) -> tuple[int, ...]:
@@ -344,9 +366,10 @@ class _Exchange:
 
 def exchange(
     items: list[LinkInput], sides: dict[int, Side]
-) -> tuple[list[str], list[str | None], list[tuple[int, ...]]]:
-    """Kind, relation type and answered statements of each statement, from the article's sides."""
+) -> tuple[list[str], list[str | None], list[tuple[int, ...]], list[float]]:
+    """Kind, relation type, answered statements and the confidence of those links, for each statement."""
     if not any(item.relation for item in items):
         # Nothing answers anything in so many words: nobody is a responder, so everything is a claim.
-        return ["claim"] * len(items), [None] * len(items), [()] * len(items)
+        n = len(items)
+        return ["claim"] * n, [None] * n, [()] * n, [0.0] * n
     return _Exchange(items, sides).run()

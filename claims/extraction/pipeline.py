@@ -448,7 +448,7 @@ class _Reader:
                 )
             side.refs.update(refs[e])
         answering = any(relations)  # else nothing is a response, and no frame is needed
-        kinds, relations, links = exchange(
+        kinds, relations, links, sure = exchange(
             [
                 LinkInput(
                     speaker=d.entity,
@@ -481,7 +481,7 @@ class _Reader:
                 and d.entity == last.entity
                 and d.paragraph - last.paragraph <= 1
             ):
-                links[n] = links[n - 1]
+                links[n], sure[n] = links[n - 1], sure[n - 1]
         used: dict[int, int] = {}
         order: list[int] = []
 
@@ -529,6 +529,7 @@ class _Reader:
                     ),
                     responds_to=links[n],
                     relation_type=relation,
+                    link_confidence=sure[n] if links[n] else None,
                 )
             )
         return Extraction(speakers=speakers, statements=tuple(statements))
