@@ -243,13 +243,13 @@ def relation_of(
 # The sentence around a quotation saying its speaker answers: "X has denied claims that …, insisting “…”".
 _FRAME_ANSWER = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejects|rejecting|rebutted|refuted|dismissed|disputed|"
-    r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|"
+    r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|reacting to|"
     r"apologi[sz]ed|apologi[sz]es|apologi[sz]ing|clarification|clarified|clarifying)\b"
 )
 _FRAME_ANSWER_WORDS = words(
     """denied denies denying rejected rejects rejecting rebutted refuted dismissed disputed hit hitting hits
     response responding replying apologised apologized apologises apologizes apologising apologizing
-    clarification clarified clarifying"""
+    clarification clarified clarifying reacting"""
 )
 # Said before the row, or in support of another side: "had set out her own record a week earlier".
 _FRAME_EARLIER = re.compile(

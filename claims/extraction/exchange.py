@@ -47,6 +47,8 @@ _SAID_ABOUT = re.compile(
     r"(statement|remarks|comments|response|reply|explanation|denial|apology|rebuttal|clarification|"
     r"admission|assurances?)\b"
 )
+# The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
+_STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
 _CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
@@ -149,6 +151,20 @@ class _Exchange:
                     for i in range(n)
                     if kinds[i] == "claim" and side in self.mentions[i] and items[i].side is not None
                 )
+
+        # "In a statement, the company said …" after charges naming the company: its formal answer.
+        for i, item in enumerate(items):
+            if kinds[i] != "claim" or item.side is None or item.frame or not _STATEMENT.search(item.words):
+                continue
+            accusers = {
+                items[t].side
+                for t in range(i)
+                if kinds[t] == "claim" and items[t].side not in (None, item.side) and item.side in self.mentions[t]
+            }
+            if accusers:
+                kinds[i], relations[i] = "response", "rebuts"
+                answering[i] = True
+                answers.setdefault(item.side, set()).update(accusers)
 
         # A responder's other statements answer too (not those said earlier, or in support), while the
         # exchange goes on: each answer carries the side's turn a few paragraphs further.
