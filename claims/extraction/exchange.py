@@ -247,9 +247,10 @@ class _Exchange:
     def _links(self, kinds, relations, answers, replies, answering) -> list[tuple[int, ...]]:
         items, n = self.items, len(self.items)
         # What the wording says first: shared rare words, or a reference to a speaker or to what was said.
-        worded = link(
-            [LinkInput(**{**vars(other), "kind": kinds[k], "relation": relations[k]}) for k, other in enumerate(items)]
-        )
+        for k, other in enumerate(items):  # the items are this article's own: decided kinds go on them
+            other.kind, other.relation = kinds[k], relations[k]
+        # Only a statement that says it answers is linked by its wording.
+        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]])
         links: list[tuple[int, ...]] = []
         for i in range(n):
             if kinds[i] != "response":
