@@ -119,15 +119,17 @@ class _Exchange:
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
-        capitalised, nouns = self._words(item.text)
-        around = self._words(item.words[len(item.text) :] if item.words.startswith(item.text) else item.words)
-        cue = self._words(item.cue)
-        capitalised = capitalised | around[0] | cue[0]
+        capitalised, nouns = self._words(item.words)  # the statement and its sentence, read once
+        if item.cue:
+            cue = self._words(item.cue)
+            capitalised, nouns = capitalised | cue[0], nouns | cue[1]
+        else:
+            capitalised = set(capitalised)
         own = self.sides.get(item.side)
         if own is not None:
             capitalised -= own.own  # "Energy Minister Kerryn Matheson said": her own words name only her
         found = {self._by_name[w] for w in capitalised if w in self._by_name}
-        found.update(self._by_ref[r] for r in nouns | around[1] | cue[1] if r in self._by_ref)
+        found.update(self._by_ref[r] for r in nouns if r in self._by_ref)
         found.discard(item.side)
         return frozenset(found)
 
