@@ -13,10 +13,13 @@ that, so kinds are decided for the article as a whole:
 3. An accuser who speaks again after being answered answers that answer (a response to a response).
 
 A side nobody answers, and that answers nobody, only makes claims: third parties' statistics and
-supporting statements stay claims. Links follow the same sides: a response answers the claims of the
-side it answers that name its own side (and the rest of their threads); a reply to a response answers
-the latest run of responses of the side it replies to. Without an identified other side, no link is
-proposed (a "no comment" to an unquoted report answers nothing in the article).
+supporting statements stay claims. A formal statement ("In a statement, the company said") after charges
+naming its speaker answers them. Links follow the same sides: a response answers the latest turn of
+claims of each side it names or that accused it (a lede answers the first turn after it); a reply to a
+response answers the latest run of responses of the side it replies to; a response naming nobody answers
+the latest turn of whoever spoke last, if that turn can be answered (claims, or responses aimed at the
+responder). A "no comment" is linked only by its own words: it often answers a report the article does
+not quote. Each response's links carry a confidence from how they were found (`LINK_CONFIDENCE`).
 """
 
 import re
@@ -49,6 +52,7 @@ _SAID_ABOUT = re.compile(
 )
 # The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
+_CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
 _CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
@@ -178,6 +182,19 @@ class _Exchange:
             if answering[i]:
                 if relations[i] != "apologises_for":
                     latest[side] = i
+                continue
+            if (
+                kinds[i] == "claim"
+                and i
+                and relations[i - 1] == "apologises_for"
+                and items[i - 1].side == side
+                and items[i - 1].paragraph == item.paragraph
+                and _CONTRAST.match(item.text)
+            ):
+                # "“We are deeply sorry …,” she said. “But we have not hidden anything.”": the apology
+                # turns to a defence.
+                kinds[i], relations[i] = "response", "denies"
+                latest[side] = i
                 continue
             if kinds[i] == "response" or not answers.get(side) or item.frame or side not in latest:
                 continue

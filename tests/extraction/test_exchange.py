@@ -69,3 +69,19 @@ def test_rebuttal_answers_the_accuser_not_the_headline_nor_an_unrelated_later_qu
         assert extraction.statements.index(accusation) in rebuttal.responds_to
         assert extraction.statements.index(union) not in rebuttal.responds_to
         assert all(extraction.statements[t].speaker == accusation.speaker for t in rebuttal.responds_to)
+
+
+def test_an_apology_turning_to_but_becomes_a_defence():
+    body = (
+        "Ferry passengers accused Brightwater Lines of hiding its inspection reports.\n\n"
+        "“The company sat on the inspection findings for a year,” said Ruth Okello, who leads the "
+        "passengers' association.\n\n"
+        "“We are deeply sorry for the distress our passengers have felt,” said Sam Idowu, the company's "
+        "chief executive. “But every inspection report was published on our website within a month.”\n"
+    )
+    extraction = extract(body)
+    apology = statement(extraction, "We are deeply sorry")
+    defence = statement(extraction, "But every inspection report")
+    assert apology.relation_type == "apologises_for"
+    assert defence.kind == "response" and defence.relation_type == "denies"
+    assert statement(extraction, "The company sat on").kind == "claim"
