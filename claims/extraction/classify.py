@@ -27,6 +27,8 @@ def _has_any(low: str, hints: tuple[str, ...]) -> bool:
 _DIGIT = re.compile(r"\d")
 
 _APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apologies|apology|regret(?:s|ted)?)\b", re.I)
+# An apology spoken of rather than made: "an apology", "his apologies", "the regret".
+_SPOKEN_OF = re.compile(r"\b(?:an|the|this|that|his|her|their|its|your|such)\s+(?:\w+\s+)?$", re.I)
 _DEMAND = re.compile(r"\b(should|must|needs? to|has to|have to|ought to|demand\w*|refus\w+ to)\s+(\w+\s+){0,2}$", re.I)
 
 _REFUSAL = re.compile(
@@ -39,7 +41,7 @@ _DENIAL = re.compile(
     r"(?:completely\s+|totally\s+|simply\s+|entirely\s+|wholly\s+|utterly\s+)?"
     r"(?:untrue|not true|false|baseless|unfounded|without foundation|inaccurate|incorrect|nonsense|"
     r"fabricated|a fabrication)|categorically|never\s+(?:said|did|made|took|knew|received|met|saw)|"
-    r"no\s+(?:truth|basis)\s+(?:in|to|for))\b",
+    r"no\s+(?:truth|basis)\s+(?:in|to|for)|(?:no|not\s+a\s+(?:shred|scrap)\s+of)\s+evidence(?:\s+whatsoever)?\s*$)\b",
     re.I,
 )
 # "The figures reported this week are wrong", "That number is simply incorrect".
@@ -156,7 +158,7 @@ _APOLOGY_WORDS = words("sorry apologise apologised apologize apologized apologie
 _CLARIFY_WORDS = words("clarify clear meant context misinterpreted referring mean")
 _DENIAL_WORDS = words(
     """i we deny denies refute untrue true false baseless unfounded foundation inaccurate incorrect nonsense
-    fabricated fabrication categorically never truth basis"""
+    fabricated fabrication categorically never truth basis evidence"""
 )
 _SAID_IS_WRONG_WORDS = words("wrong incorrect correct inaccurate misleading untrue true false mistaken")
 _REBUTTAL_WORDS = words(
@@ -167,7 +169,7 @@ _REBUTTAL_WORDS = words(
 )
 _ANY_RELATION_WORD = (
     _APOLOGY_WORDS | _CLARIFY_WORDS | _DENIAL_WORDS | _SAID_IS_WRONG_WORDS | _REBUTTAL_WORDS | lexicon.ANSWER_WORDS
-) - {"i", "we", "mean", "clear", "true", "basis", "truth", "stand", "correct"}
+) - {"i", "we", "mean", "clear", "true", "basis", "truth", "stand", "correct", "evidence"}
 
 
 class _ChargedWords(dict):
@@ -213,11 +215,13 @@ def relation_of(
             return "apologises_for"
         if verb.startswith("den"):
             return "denies"
-        return "rebuts" if verb in lexicon.RESPONSE_VERBS else None
+        return "rebuts" if verb in lexicon.STRONG_RESPONSE_VERBS else None
     if not found.isdisjoint(_APOLOGY_WORDS):
         apology = _APOLOGY.search(text)
         if apology and _REFUSAL.search(text[: apology.start()]):
             return "rebuts"  # "nothing to apologise for": a refusal to apologise defends
+        if apology and _SPOKEN_OF.search(text[: apology.start()]):
+            apology = None  # "An apology that turns up a day late": words about someone's apology
         if apology and not _DEMAND.search(before + " " + text[: apology.start()]):
             return "apologises_for"
     if verb.startswith("apolog"):
@@ -231,7 +235,7 @@ def relation_of(
     if not lexicon.ANSWER_WORDS.isdisjoint(found) and (len(found_list) <= 6 or found_list[0] in {"i", "we"}):
         # "strongly disputes", "We reject …": the quotation itself is the answer.
         return "denies" if "den" in low else "rebuts"
-    if verb in lexicon.RESPONSE_VERBS or (not found.isdisjoint(_REBUTTAL_WORDS) and _REBUTTAL.search(low)):
+    if verb in lexicon.STRONG_RESPONSE_VERBS or (not found.isdisjoint(_REBUTTAL_WORDS) and _REBUTTAL.search(low)):
         return "rebuts"
     return "rebuts" if _no_comment(low) else None
 
@@ -239,12 +243,13 @@ def relation_of(
 # The sentence around a quotation saying its speaker answers: "X has denied claims that …, insisting “…”".
 _FRAME_ANSWER = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejects|rejecting|rebutted|refuted|dismissed|disputed|"
-    r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|"
-    r"apologi[sz]ed|apologi[sz]es|apologi[sz]ing)\b"
+    r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|reacting to|"
+    r"apologi[sz]ed|apologi[sz]es|apologi[sz]ing|clarification|clarified|clarifying)\b"
 )
 _FRAME_ANSWER_WORDS = words(
     """denied denies denying rejected rejects rejecting rebutted refuted dismissed disputed hit hitting hits
-    response responding replying apologised apologized apologises apologizes apologising apologizing"""
+    response responding replying apologised apologized apologises apologizes apologising apologizing
+    clarification clarified clarifying reacting"""
 )
 # Said before the row, or in support of another side: "had set out her own record a week earlier".
 _FRAME_EARLIER = re.compile(
@@ -270,6 +275,8 @@ def frame_relation(context: str) -> str | None:
     word = match.group()
     if word.startswith("den"):
         return "denies"
+    if word.startswith("clarif"):
+        return "clarifies"
     return "apologises_for" if word.startswith("apolog") else "rebuts"
 
 
@@ -305,7 +312,7 @@ def is_no_comment(text: str) -> bool:
 
 # Phrases whose words are too common for the word test: "not true", "be clear", "what we meant".
 _WEAK_HINTS = _hints("not true", "be clear", "meant", "not mean", "n't mean", "stand by", "no truth", "no basis",
-                     "not correct")  # fmt: skip
+                     "not correct", "evidence")  # fmt: skip
 
 
 def claim_type(

@@ -13,10 +13,13 @@ that, so kinds are decided for the article as a whole:
 3. An accuser who speaks again after being answered answers that answer (a response to a response).
 
 A side nobody answers, and that answers nobody, only makes claims: third parties' statistics and
-supporting statements stay claims. Links follow the same sides: a response answers the claims of the
-side it answers that name its own side (and the rest of their threads); a reply to a response answers
-the latest run of responses of the side it replies to. Without an identified other side, no link is
-proposed (a "no comment" to an unquoted report answers nothing in the article).
+supporting statements stay claims. A formal statement ("In a statement, the company said") after charges
+naming its speaker answers them. Links follow the same sides: a response answers the latest turn of
+claims of each side it names or that accused it (a lede answers the first turn after it); a reply to a
+response answers the latest run of responses of the side it replies to; a response naming nobody answers
+the latest turn of whoever spoke last, if that turn can be answered (claims, or responses aimed at the
+responder). A "no comment" is linked only by its own words: it often answers a report the article does
+not quote. Each response's links carry a confidence from how they were found (`LINK_CONFIDENCE`).
 """
 
 import re
@@ -34,6 +37,12 @@ _REPLY_NOUNS = re.compile(
 )
 PROPAGATION_PARAGRAPHS = 1
 LEDE_PARAGRAPHS = 1
+# How sure a link is, by how it was found: the response's own words (shared rare words, a name, "these
+# claims"), words about another side's statement ("called the remarks"), a reply to the answer its side
+# got, the latest turn of a side it names, of a side that accused it, or of whoever spoke last.
+LINK_CONFIDENCE = {
+    "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
+}  # fmt: skip
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
 _SAID_ABOUT = re.compile(
@@ -41,6 +50,9 @@ _SAID_ABOUT = re.compile(
     r"(statement|remarks|comments|response|reply|explanation|denial|apology|rebuttal|clarification|"
     r"admission|assurances?)\b"
 )
+# The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
+_STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
+_CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
 _CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
@@ -88,8 +100,11 @@ class _Exchange:
         # Word -> the one side it names; role noun -> the one side it refers to.
         self._by_name = {w: side for side, vocabulary in self.sides.items() for w in vocabulary.names}
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
+        # The forms a role noun takes as a word of the text: "the department", "the department's".
+        self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
+        self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
         # "“We delivered …,” she said. “Starts are up …”": a quotation going on keeps its frame.
         for i in range(1, len(items)):
             last, item = items[i - 1], items[i]
@@ -102,21 +117,23 @@ class _Exchange:
         if found is None:
             capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
             # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._by_ref) else set()
+            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._ref_forms) else set()
             found = self._read[text] = (capitalised, lowered)
         return found
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
-        capitalised, nouns = self._words(item.text)
-        around = self._words(item.words[len(item.text) :] if item.words.startswith(item.text) else item.words)
-        cue = self._words(item.cue)
-        capitalised = capitalised | around[0] | cue[0]
+        capitalised, nouns = self._words(item.words)  # the statement and its sentence, read once
+        if item.cue:
+            cue = self._words(item.cue)
+            capitalised, nouns = capitalised | cue[0], nouns | cue[1]
+        else:
+            capitalised = set(capitalised)
         own = self.sides.get(item.side)
         if own is not None:
             capitalised -= own.own  # "Energy Minister Kerryn Matheson said": her own words name only her
         found = {self._by_name[w] for w in capitalised if w in self._by_name}
-        found.update(self._by_ref[r] for r in nouns | around[1] | cue[1] if r in self._by_ref)
+        found.update(self._by_ref[r] for r in nouns if r in self._by_ref)
         found.discard(item.side)
         return frozenset(found)
 
@@ -141,6 +158,20 @@ class _Exchange:
                     if kinds[i] == "claim" and side in self.mentions[i] and items[i].side is not None
                 )
 
+        # "In a statement, the company said …" after charges naming the company: its formal answer.
+        for i, item in enumerate(items):
+            if kinds[i] != "claim" or item.side is None or item.frame or not _STATEMENT.search(item.words):
+                continue
+            accusers = {
+                items[t].side
+                for t in range(i)
+                if kinds[t] == "claim" and items[t].side not in (None, item.side) and item.side in self.mentions[t]
+            }
+            if accusers:
+                kinds[i], relations[i] = "response", "rebuts"
+                answering[i] = True
+                answers.setdefault(item.side, set()).update(accusers)
+
         # A responder's other statements answer too (not those said earlier, or in support), while the
         # exchange goes on: each answer carries the side's turn a few paragraphs further.
         latest: dict[int, int] = {}
@@ -151,6 +182,19 @@ class _Exchange:
             if answering[i]:
                 if relations[i] != "apologises_for":
                     latest[side] = i
+                continue
+            if (
+                kinds[i] == "claim"
+                and i
+                and relations[i - 1] == "apologises_for"
+                and items[i - 1].side == side
+                and items[i - 1].paragraph == item.paragraph
+                and _CONTRAST.match(item.text)
+            ):
+                # "“We are deeply sorry …,” she said. “But we have not hidden anything.”": the apology
+                # turns to a defence.
+                kinds[i], relations[i] = "response", "denies"
+                latest[side] = i
                 continue
             if kinds[i] == "response" or not answers.get(side) or item.frame or side not in latest:
                 continue
@@ -183,8 +227,12 @@ class _Exchange:
         for i, item in enumerate(items):
             if kinds[i] != "claim" or item.side is None or item.frame:
                 continue
-            if i - 1 in reactions and items[i - 1].side == item.side and items[i - 1].paragraph == item.paragraph:
-                reactions[i] = reactions[i - 1]  # the quotation goes on
+            if (
+                i - 1 in reactions
+                and items[i - 1].side == item.side
+                and item.paragraph - items[i - 1].paragraph <= PROPAGATION_PARAGRAPHS
+            ):
+                reactions[i] = reactions[i - 1]  # the speaker goes on
             else:
                 said = _SAID_ABOUT.search(item.preface)
                 t = self._reacted_to(i, said)
@@ -196,7 +244,9 @@ class _Exchange:
         links = self._links(kinds, relations, answers, replies, answering)
         for i, answered in reactions.items():
             links[i] = tuple(t for t in answered if t != i)
-        return kinds, relations, links
+            self.sure[i] = LINK_CONFIDENCE["reaction"]
+        sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
+        return kinds, relations, links, sure
 
     def _answer_to(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> int | None:
         """The latest response answering i's side, made after that side's own first claim, if any."""
@@ -216,79 +266,102 @@ class _Exchange:
     def _links(self, kinds, relations, answers, replies, answering) -> list[tuple[int, ...]]:
         items, n = self.items, len(self.items)
         # What the wording says first: shared rare words, or a reference to a speaker or to what was said.
-        worded = link(
-            [LinkInput(**{**vars(other), "kind": kinds[k], "relation": relations[k]}) for k, other in enumerate(items)]
-        )
+        for k, other in enumerate(items):  # the items are this article's own: decided kinds go on them
+            other.kind, other.relation = kinds[k], relations[k]
+        # Only a statement that says it answers is linked by its wording.
+        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]])
         links: list[tuple[int, ...]] = []
         for i in range(n):
             if kinds[i] != "response":
                 links.append(())
             elif i in replies:
                 links.append(self._run_of(replies[i], kinds))
+                self.sure[i] = LINK_CONFIDENCE["reply"]
             else:
                 links.append(self._answered(i, kinds, relations[i], answers, worded[i] if answering[i] else ()))
         return links
 
     def _answered(self, i, kinds, relation, answers, worded) -> tuple[int, ...]:
         """What response i answers: its wording's links where they agree with the sides it names, else
-        the claims of the sides it answers (those aimed at it and the rest of their threads), else the
-        latest thread of another side."""
-        items, item, n = self.items, self.items[i], len(self.items)
+        the latest turn of claims of each side it answers, else the latest turn of the nearest other side."""
+        items, item = self.items, self.items[i]
         answered = answers.get(item.side, set())
         named = self.mentions[i] & answered
+        self.sure[i] = LINK_CONFIDENCE["wording"]
         if worded and (not named or {items[t].side for t in worded} <= named):
+            if ANAPHOR.search(item.text) and len({self._thread_start(t) for t in worded}) == 1:
+                # "These claims are false": the whole turn the claims were made in.
+                return tuple(t for t in self._turn_of(worded[-1]) if kinds[t] == "claim")
             return worded
-        # A lede answers what the story goes on to report; later on, answers follow what they answer.
-        lede = item.paragraph <= LEDE_PARAGRAPHS
-        targets = named or answered
-        claims = [
-            t for t in range(n) if t != i and kinds[t] == "claim" and items[t].side in targets and (lede or t < i)
-        ]
-        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
-        if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
-            # "disputes the figures": only a claim with a number can be meant.
-            claims = [t for t in claims if items[t].claim_type == "statistical"]
-        aimed = [t for t in claims if item.side in self.mentions[t]]
-        if aimed:
-            threads = {self._thread_start(t) for t in aimed}
-            claims = [t for t in claims if self._thread_start(t) in threads]
-        if claims and relation != "apologises_for":
-            return tuple(claims)
+        if is_no_comment(item.text):
+            return worded  # a "no comment" often answers what the article does not quote
         if relation == "apologises_for":
-            # An apology answers the claims that blame the one apologising.
-            blamed = [
-                t
-                for t in range(n)
-                if kinds[t] == "claim"
-                and (lede or t < i)
-                and items[t].side != item.side
-                and item.side in self.mentions[t]
-            ]
-            return worded or tuple(blamed)
-        if i and items[i - 1].side == item.side and kinds[i - 1] == "response":
-            return worded  # a response going on answers what its first part answered (set by the caller)
-        return worded or self._latest_thread(i, kinds, relation)
+            if worded:
+                return worded
+            self.sure[i] = LINK_CONFIDENCE["nearest"]
+            return self._latest_turn(i, kinds, answers)  # the blame it answers is the nearest other side's
+        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
+        statistical = pointed is not None and NUMERIC_NOUN.search(pointed.group()) is not None
+        found: list[int] = []
+        for side in sorted(named or answered):
+            found.extend(self._turn_before(i, side, kinds, statistical))
+        if found:
+            self.sure[i] = LINK_CONFIDENCE["named side" if named else "answered side"]
+        going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"
+        if not found and not answered and not going_on and not ANAPHOR.search(item.text):
+            # "That figure is wrong" points at something: the wording's links decided; "disputes the
+            # figures" can only mean a claim with a number.
+            found = list(self._latest_turn(i, kinds, answers))
+            self.sure[i] = LINK_CONFIDENCE["nearest"]
+            if statistical:
+                found = [t for t in found if items[t].claim_type == "statistical"]
+        if not found:
+            self.sure[i] = LINK_CONFIDENCE["wording"]
+        return tuple(sorted(set(found))) or worded
 
-    def _latest_thread(self, i: int, kinds: list[str], relation: str | None) -> tuple[int, ...]:
-        """An answer naming nobody answers the latest thread of claims another side made.
-
-        Not a "no comment": it often answers a report the article does not quote; nor a statement pointing
-        back at something ("these claims"), whose wording's links already decided.
-        """
+    def _turn_before(self, i: int, side: int, kinds: list[str], statistical: bool) -> tuple[int, ...]:
+        """The latest run of side's claims before i (for a lede, the first after it)."""
         items = self.items
-        item = items[i]
-        if relation == "apologises_for" or is_no_comment(item.text) or ANAPHOR.search(item.text):
-            return ()  # "That figure is wrong" points at something: the wording's links decided
-        for t in range(i - 1, max(-1, i - 1 - MAX_BACK), -1):
-            other = items[t]
-            if kinds[t] == "claim" and other.side is not None and other.side != items[i].side:
-                start = self._thread_start(t)
-                thread = [k for k in range(start, t + 1) if kinds[k] == "claim"]
-                pointed = ANAPHOR.search(item.words + " " + item.cue)
-                if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
-                    thread = [k for k in thread if items[k].claim_type == "statistical"]  # "disputes the figures"
-                return tuple(thread)
-        return ()
+        lede = items[i].paragraph <= LEDE_PARAGRAPHS
+        order = range(i - 1, -1, -1)
+        if lede and not any(items[t].side == side and kinds[t] == "claim" for t in range(i)):
+            order = range(i + 1, len(items))
+        run: list[int] = []
+        for t in order:
+            if items[t].side == side and kinds[t] == "claim":
+                if not statistical or items[t].claim_type == "statistical":
+                    run.append(t)
+            elif run and items[t].side != side and items[t].side is not None:
+                break
+        return tuple(run)
+
+    def _latest_turn(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> tuple[int, ...]:
+        """The latest turn of the nearest other side before i (for a lede, the first after it): its claims,
+        or its responses when they answered i's side (a reply to the answer)."""
+        items, side = self.items, self.items[i].side
+        near = range(i - 1, max(-1, i - 1 - MAX_BACK), -1)
+        if items[i].paragraph <= LEDE_PARAGRAPHS and not any(items[t].side not in (None, side) for t in near):
+            near = range(i + 1, min(len(items), i + 1 + MAX_BACK))
+        run: list[int] = []
+        for t in near:
+            other = items[t].side
+            if run and other != items[run[0]].side:
+                if self._answerable(run, side, kinds, answers):
+                    break
+                run = []
+            if other is None or other == side:
+                continue
+            run.append(t)
+        if not run or not self._answerable(run, side, kinds, answers):
+            return ()
+        wanted = "response" if all(kinds[t] == "response" for t in run) else "claim"
+        return tuple(sorted(t for t in run if kinds[t] == wanted))
+
+    def _answerable(self, run: list[int], side: int | None, kinds: list[str], answers: dict[int, set[int]]) -> bool:
+        """Whether a side's turn can be what `side` answers: claims, or responses that answered `side`."""
+        if any(kinds[t] == "claim" for t in run):
+            return True
+        return side in answers.get(self.items[run[0]].side, ())
 
     def _thread_start(self, i: int) -> int:
         """First statement of the run of consecutive statements by i's side."""
@@ -329,9 +402,10 @@ class _Exchange:
 
 def exchange(
     items: list[LinkInput], sides: dict[int, Side]
-) -> tuple[list[str], list[str | None], list[tuple[int, ...]]]:
-    """Kind, relation type and answered statements of each statement, from the article's sides."""
+) -> tuple[list[str], list[str | None], list[tuple[int, ...]], list[float]]:
+    """Kind, relation type, answered statements and the confidence of those links, for each statement."""
     if not any(item.relation for item in items):
         # Nothing answers anything in so many words: nobody is a responder, so everything is a claim.
-        return ["claim"] * len(items), [None] * len(items), [()] * len(items)
+        n = len(items)
+        return ["claim"] * n, [None] * n, [()] * n, [0.0] * n
     return _Exchange(items, sides).run()

@@ -73,6 +73,10 @@ RESPONSE_VERBS = words(
     apologised apologized apologises apologizes apologising apologizing disputed disputes disputing
     refuted refutes contested contests disagreed disagrees"""
 )
+# Response verbs that also report answers to a question or a plain assertion ("Pence replied,", "she
+# insisted that the line would be built"): they make an answer only about criticism.
+WEAK_RESPONSE_VERBS = words("insisted insists replied replies responded responds")
+STRONG_RESPONSE_VERBS = RESPONSE_VERBS - WEAK_RESPONSE_VERBS
 # Verbs of replying: without an object they answer whoever spoke last.
 REPLY_VERBS = words("replied replies responded responds retorted countered disagreed disagrees objected")
 # Reporting verbs that add no speech act of their own.

@@ -247,7 +247,8 @@ class _Reader:
         responding = (
             not quoted
             and (
-                not lexicon.RESPONSE_VERBS.isdisjoint(lows)
+                not lexicon.STRONG_RESPONSE_VERBS.isdisjoint(lows)
+                or (not lexicon.WEAK_RESPONSE_VERBS.isdisjoint(lows) and not lexicon.CRITICISM_NOUNS.isdisjoint(lows))
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
@@ -447,7 +448,7 @@ class _Reader:
                 )
             side.refs.update(refs[e])
         answering = any(relations)  # else nothing is a response, and no frame is needed
-        kinds, relations, links = exchange(
+        kinds, relations, links, sure = exchange(
             [
                 LinkInput(
                     speaker=d.entity,
@@ -480,7 +481,7 @@ class _Reader:
                 and d.entity == last.entity
                 and d.paragraph - last.paragraph <= 1
             ):
-                links[n] = links[n - 1]
+                links[n], sure[n] = links[n - 1], sure[n - 1]
         used: dict[int, int] = {}
         order: list[int] = []
 
@@ -528,6 +529,7 @@ class _Reader:
                     ),
                     responds_to=links[n],
                     relation_type=relation,
+                    link_confidence=sure[n] if links[n] else None,
                 )
             )
         return Extraction(speakers=speakers, statements=tuple(statements))

@@ -341,15 +341,18 @@ def _nouns_after_determiner(text: str) -> set[str]:
     return found
 
 
-def link(items: list[LinkInput]) -> list[tuple[int, ...]]:
-    """For each statement, the indexes of the statements it responds to (empty for claims)."""
-    if not any(item.kind == "response" for item in items):
-        return [() for _ in items]
+def link(items: list[LinkInput], wanted: list[int] | None = None) -> list[tuple[int, ...]]:
+    """For each statement, the indexes of the statements it responds to (empty for claims).
+
+    With `wanted`, only those responses are linked (the others get no links).
+    """
+    if wanted is None:
+        wanted = [r for r, item in enumerate(items) if item.kind == "response"]
+    result: list[tuple[int, ...]] = [()] * len(items)
+    if not wanted:
+        return result
     linker = _Linker(items)
-    result: list[tuple[int, ...]] = []
-    for r, item in enumerate(items):
-        if item.kind != "response":
-            result.append(())
-            continue
-        result.append(linker.by_wording(r) or linker.by_reference(r))
+    for r in wanted:
+        if items[r].kind == "response":
+            result[r] = linker.by_wording(r) or linker.by_reference(r)
     return result

@@ -29,6 +29,7 @@ class ProposedStatement:
     confidence: float
     responds_to: tuple[int, ...] = ()
     relation_type: str | None = None
+    link_confidence: float | None = None  # how sure the links in responds_to are (0..1)
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,8 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
             target=linkable[target],
             relation_type=statement.relation_type or RelationType.REBUTS,
             origin=ClaimOrigin.EXTRACTED,
-            confidence=round(statement.confidence, 3),
+            # As sure as both the statement and the way its link was found.
+            confidence=round(min(statement.confidence, statement.link_confidence or 1.0), 3),
         )
         for index, statement in enumerate(extraction.statements)
         for target in statement.responds_to

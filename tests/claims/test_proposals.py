@@ -3,6 +3,7 @@
 import pytest
 
 from claims.choices import ClaimOrigin, ClaimStatus, SpeakerKind
+from claims.extraction import extract
 from claims.models import Claim, ClaimRelation, Speaker
 from claims.services.proposals import article_ingest, article_propose_claims
 from tests.factories import SpeakerAliasFactory, SpeakerFactory
@@ -41,6 +42,24 @@ def test_ingest_stores_proposals_with_spans_speakers_and_links():
     assert rebuttal.speaker.kind == SpeakerKind.SPOKESPERSON
     assert rebuttal.speaker.organisation is not None
     assert ClaimRelation.objects.filter(source=rebuttal, target=toll).exists()
+
+
+def test_stored_links_carry_the_extraction_kinds_links_and_confidences():
+    result = ingest()
+    extraction = extract(result.article.body)
+    by_span = {(claim.start, claim.end): claim for claim in result.claims}
+    stored = 0
+    for statement in extraction.statements:
+        claim = by_span[(statement.start, statement.end)]
+        assert claim.kind == statement.kind
+        for target in statement.responds_to:
+            answered = extraction.statements[target]
+            relation = ClaimRelation.objects.get(source=claim, target=by_span[(answered.start, answered.end)])
+            assert relation.relation_type == statement.relation_type
+            assert 0 < statement.link_confidence < 1
+            assert relation.confidence == round(min(statement.confidence, statement.link_confidence), 3)
+            stored += 1
+    assert stored == ClaimRelation.objects.count() > 0
 
 
 def test_existing_speakers_are_reused_by_name_or_alias():

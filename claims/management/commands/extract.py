@@ -63,6 +63,7 @@ def _as_dict(path, headline, byline, published, extraction: Extraction) -> dict:
                 "confidence": st.confidence,
                 "responds_to": list(st.responds_to),
                 "relation_type": st.relation_type,
+                "link_confidence": st.link_confidence,
             }
             for st in extraction.statements
         ],
