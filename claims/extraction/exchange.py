@@ -88,7 +88,9 @@ class _Exchange:
         # Word -> the one side it names; role noun -> the one side it refers to.
         self._by_name = {w: side for side, vocabulary in self.sides.items() for w in vocabulary.names}
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
-        self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
+        # The words of each text, read once per article (a sentence's words are shared by its quotations).
+        self._caps: dict[str, set[str]] = {}
+        self._nouns: dict[str, set[str]] = {}
         self.mentions = [self._mentioned(item) for item in items]
         # "“We delivered …,” she said. “Starts are up …”": a quotation going on keeps its frame.
         for i in range(1, len(items)):
@@ -96,27 +98,44 @@ class _Exchange:
             if item.frame is None and last.side == item.side and last.paragraph == item.paragraph:
                 item.frame = last.frame
 
-    def _words(self, text: str) -> tuple[set[str], set[str]]:
-        """Capitalised words and lower-cased words of a piece of text (memoised for the article)."""
-        found = self._read.get(text)
+    def _capitalised(self, text: str) -> set[str]:
+        """Capitalised words of a piece of text (memoised for the article)."""
+        found = self._caps.get(text)
         if found is None:
-            capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
-            # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._by_ref) else set()
-            found = self._read[text] = (capitalised, lowered)
+            found = self._caps[text] = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+        return found
+
+    def _role_nouns(self, text: str) -> set[str]:
+        """A role noun refers to a side only after a determiner: "the minister", "the guild's"."""
+        found = self._nouns.get(text)
+        if found is None:
+            refs = self._by_ref
+            # Lower-casing ASCII text keeps each of its words a substring: a text holding none of the role
+            # nouns needs no word scan.
+            low = text.lower()
+            if not refs or (text.isascii() and not any(r in low for r in refs)):
+                found = set()
+            else:
+                found = _nouns(text) if not lowered_words(text).isdisjoint(refs) else set()
+            self._nouns[text] = found
         return found
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
-        capitalised, nouns = self._words(item.text)
-        around = self._words(item.words[len(item.text) :] if item.words.startswith(item.text) else item.words)
-        cue = self._words(item.cue)
-        capitalised = capitalised | around[0] | cue[0]
+        texts = (item.text, item.words[len(item.text) :] if item.words.startswith(item.text) else item.words, item.cue)
+        # A word of a text is a substring of the texts joined: most names and role nouns are ruled out
+        # by a substring test, and only texts that may hold one are read word by word.
+        joined = "\n".join(texts)
         own = self.sides.get(item.side)
-        if own is not None:
-            capitalised -= own.own  # "Energy Minister Kerryn Matheson said": her own words name only her
-        found = {self._by_name[w] for w in capitalised if w in self._by_name}
-        found.update(self._by_ref[r] for r in nouns | around[1] | cue[1] if r in self._by_ref)
+        own_words = own.own if own is not None else ()  # "Energy Minister Kerryn Matheson said": her own words name only her
+        found = set()
+        for word, side in self._by_name.items():
+            if word in joined and side not in found and word not in own_words:
+                if any(word in self._capitalised(text) for text in texts):
+                    found.add(side)
+        by_ref = self._by_ref
+        for text in texts:
+            found.update(by_ref[r] for r in self._role_nouns(text) if r in by_ref)
         found.discard(item.side)
         return frozenset(found)
 
