@@ -19,6 +19,7 @@ the latest run of responses of the side it replies to. Without an identified oth
 proposed (a "no comment" to an unquoted report answers nothing in the article).
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -67,6 +68,40 @@ def _nouns(text: str) -> set[str]:
     return found
 
 
+class _Earlier:
+    """The statements before the current one, as `_Exchange.run` needs them to find what a statement
+    replies to: each side's first claim and, for each side, the latest response of each side answering it."""
+
+    def __init__(self, answers: dict[int, set[int]]) -> None:
+        self.answers = answers
+        self.first_claim: dict[int, int] = {}
+        self.latest: dict[int, dict[int, int]] = {}  # answered side -> answering side -> its latest response
+
+    def add(self, t: int, side: int | None, kind: str) -> None:
+        if side is None:
+            return
+        if kind == "claim":
+            self.first_claim.setdefault(side, t)
+        elif kind == "response":
+            for answered in self.answers.get(side, ()):
+                self.latest.setdefault(answered, {})[side] = t
+
+    def answer_to(self, side: int, named: frozenset[int]) -> int | None:
+        """The latest response answering `side`, made after that side's own first claim, if any; the
+        latest by a side the statement names, if there is one."""
+        first_claim = self.first_claim.get(side)
+        if first_claim is None:
+            return None
+        found = named_found = None
+        for other, r in self.latest.get(side, {}).items():
+            if other == side or r <= first_claim:
+                continue
+            found = r if found is None else max(found, r)
+            if other in named:
+                named_found = r if named_found is None else max(named_found, r)
+        return named_found if named_found is not None else found
+
+
 class _Exchange:
     """Per-article state: the sides each statement names, and who answers whom."""
 
@@ -92,6 +127,9 @@ class _Exchange:
         self._caps: dict[str, set[str]] = {}
         self._nouns: dict[str, set[str]] = {}
         self.mentions = [self._mentioned(item) for item in items]
+        self._starts = []  # where the run of consecutive statements by each one's side starts
+        for i, item in enumerate(items):
+            self._starts.append(self._starts[-1] if i and items[i - 1].side == item.side else i)
         # "“We delivered …,” she said. “Starts are up …”": a quotation going on keeps its frame.
         for i in range(1, len(items)):
             last, item = items[i - 1], items[i]
@@ -152,13 +190,16 @@ class _Exchange:
             # An apology is followed by its reasons, which answer nobody.
             if answering[i] and item.side is not None and relations[i] != "apologises_for":
                 answers.setdefault(item.side, set()).update(s for s in self.mentions[i] if s in claiming)
-        for side, answered in answers.items():
-            if not answered:
-                answered.update(
-                    items[i].side
-                    for i in range(n)
-                    if kinds[i] == "claim" and side in self.mentions[i] and items[i].side is not None
-                )
+        if not all(answers.values()):
+            # The sides whose claims name each side, read in one pass over the statements.
+            naming: dict[int, set[int]] = {}
+            for i, item in enumerate(items):
+                if kinds[i] == "claim" and item.side is not None:
+                    for named in self.mentions[i]:
+                        naming.setdefault(named, set()).add(item.side)
+            for side, answered in answers.items():
+                if not answered:
+                    answered.update(naming.get(side, ()))
 
         # A responder's other statements answer too (not those said earlier, or in support), while the
         # exchange goes on: each answer carries the side's turn a few paragraphs further.
@@ -179,7 +220,10 @@ class _Exchange:
 
         # An accuser speaking again after being answered answers the answer.
         replies: dict[int, int] = {}
+        earlier = _Earlier(answers)
         for i, item in enumerate(items):
+            if i:
+                earlier.add(i - 1, items[i - 1].side, kinds[i - 1])  # its kind is settled
             if item.side is None:
                 continue
             if kinds[i] == "response":
@@ -187,7 +231,7 @@ class _Exchange:
                     continue
             elif item.frame:
                 continue
-            r = self._answer_to(i, kinds, answers)
+            r = earlier.answer_to(item.side, self.mentions[i])
             if r is not None and (
                 items[r].side in self.mentions[i]
                 or _REPLY_NOUNS.search(item.words) is not None
@@ -217,27 +261,20 @@ class _Exchange:
             links[i] = tuple(t for t in answered if t != i)
         return kinds, relations, links
 
-    def _answer_to(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> int | None:
-        """The latest response answering i's side, made after that side's own first claim, if any."""
-        items, side = self.items, self.items[i].side
-        first_claim = next((t for t in range(i) if items[t].side == side and kinds[t] == "claim"), None)
-        if first_claim is None:
-            return None
-        found = None
-        for r in range(i - 1, first_claim, -1):
-            other = items[r].side
-            if kinds[r] == "response" and other != side and side in answers.get(other, ()):
-                if other in self.mentions[i]:
-                    return r  # the side it names
-                found = r if found is None else found
-        return found
-
     def _links(self, kinds, relations, answers, replies, answering) -> list[tuple[int, ...]]:
         items, n = self.items, len(self.items)
         # What the wording says first: shared rare words, or a reference to a speaker or to what was said.
         worded = link(
             [LinkInput(**{**vars(other), "kind": kinds[k], "relation": relations[k]}) for k, other in enumerate(items)]
         )
+        # Each side's claims in order, and the claims naming each side: what a response may answer.
+        self._claims: dict[int | None, list[int]] = {}
+        self._naming: dict[int, list[int]] = {}
+        for t in range(n):
+            if kinds[t] == "claim":
+                self._claims.setdefault(items[t].side, []).append(t)
+                for named in self.mentions[t]:
+                    self._naming.setdefault(named, []).append(t)
         links: list[tuple[int, ...]] = []
         for i in range(n):
             if kinds[i] != "response":
@@ -252,7 +289,7 @@ class _Exchange:
         """What response i answers: its wording's links where they agree with the sides it names, else
         the claims of the sides it answers (those aimed at it and the rest of their threads), else the
         latest thread of another side."""
-        items, item, n = self.items, self.items[i], len(self.items)
+        items, item = self.items, self.items[i]
         answered = answers.get(item.side, set())
         named = self.mentions[i] & answered
         if worded and (not named or {items[t].side for t in worded} <= named):
@@ -260,9 +297,7 @@ class _Exchange:
         # A lede answers what the story goes on to report; later on, answers follow what they answer.
         lede = item.paragraph <= LEDE_PARAGRAPHS
         targets = named or answered
-        claims = [
-            t for t in range(n) if t != i and kinds[t] == "claim" and items[t].side in targets and (lede or t < i)
-        ]
+        claims = sorted(t for side in targets for t in self._earlier(self._claims.get(side, ()), i, lede) if t != i)
         pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
         if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
             # "disputes the figures": only a claim with a number can be meant.
@@ -275,14 +310,7 @@ class _Exchange:
             return tuple(claims)
         if relation == "apologises_for":
             # An apology answers the claims that blame the one apologising.
-            blamed = [
-                t
-                for t in range(n)
-                if kinds[t] == "claim"
-                and (lede or t < i)
-                and items[t].side != item.side
-                and item.side in self.mentions[t]
-            ]
+            blamed = [t for t in self._earlier(self._naming.get(item.side, ()), i, lede) if items[t].side != item.side]
             return worded or tuple(blamed)
         if i and items[i - 1].side == item.side and kinds[i - 1] == "response":
             return worded  # a response going on answers what its first part answered (set by the caller)
@@ -311,10 +339,12 @@ class _Exchange:
 
     def _thread_start(self, i: int) -> int:
         """First statement of the run of consecutive statements by i's side."""
-        side = self.items[i].side
-        while i > 0 and self.items[i - 1].side == side:
-            i -= 1
-        return i
+        return self._starts[i]
+
+    @staticmethod
+    def _earlier(ordered: list[int], i: int, lede: bool) -> list[int]:
+        """The statements of an ordered list before i, or all of them for a lede."""
+        return ordered if lede else ordered[: bisect.bisect_left(ordered, i)]
 
     def _reacted_to(self, i: int, said: re.Match | None) -> int | None:
         """The latest statement of the side whose words i's sentence speaks of, if it speaks of any."""
