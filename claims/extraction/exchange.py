@@ -165,12 +165,17 @@ class _Exchange:
         # by a substring test, and only texts that may hold one are read word by word.
         joined = "\n".join(texts)
         own = self.sides.get(item.side)
-        own_words = own.own if own is not None else ()  # "Energy Minister Kerryn Matheson said": her own words name only her
+        # "Energy Minister Kerryn Matheson said": her own words name only her.
+        own_words = own.own if own is not None else ()
         found = set()
         for word, side in self._by_name.items():
-            if word in joined and side not in found and word not in own_words:
-                if any(word in self._capitalised(text) for text in texts):
-                    found.add(side)
+            if (
+                word in joined
+                and side not in found
+                and word not in own_words
+                and any(word in self._capitalised(text) for text in texts)
+            ):
+                found.add(side)
         by_ref = self._by_ref
         for text in texts:
             found.update(by_ref[r] for r in self._role_nouns(text) if r in by_ref)
@@ -178,7 +183,7 @@ class _Exchange:
         return frozenset(found)
 
     def run(self) -> tuple[list[str], list[str | None], list[tuple[int, ...]]]:
-        items, n = self.items, len(self.items)
+        items = self.items
         relations = [item.relation for item in items]
         kinds = ["response" if relation else "claim" for relation in relations]
         answering = [relation is not None for relation in relations]  # said so by its own words
