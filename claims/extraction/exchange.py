@@ -144,7 +144,7 @@ class _Exchange:
         return found
 
     def _role_nouns(self, text: str) -> set[str]:
-        """A role noun refers to a side only after a determiner: "the minister", "the guild's"."""
+        """The role nouns of sides a text uses: only after a determiner ("the minister", "the guild's")."""
         found = self._nouns.get(text)
         if found is None:
             refs = self._by_ref
@@ -154,7 +154,9 @@ class _Exchange:
             if not refs or (text.isascii() and not any(r in low for r in refs)):
                 found = set()
             else:
-                found = _nouns(text) if not lowered_words(text).isdisjoint(refs) else set()
+                found = _nouns(text).intersection(refs)
+                if found and lowered_words(text).isdisjoint(refs):
+                    found = set()
             self._nouns[text] = found
         return found
 
@@ -178,7 +180,7 @@ class _Exchange:
                 found.add(side)
         by_ref = self._by_ref
         for text in texts:
-            found.update(by_ref[r] for r in self._role_nouns(text) if r in by_ref)
+            found.update(by_ref[r] for r in self._role_nouns(text))
         found.discard(item.side)
         return frozenset(found)
 
@@ -303,7 +305,7 @@ class _Exchange:
         lede = item.paragraph <= LEDE_PARAGRAPHS
         targets = named or answered
         claims = sorted(t for side in targets for t in self._earlier(self._claims.get(side, ()), i, lede) if t != i)
-        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
+        pointed = (ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)) if claims else None
         if pointed is not None and NUMERIC_NOUN.search(pointed.group()):
             # "disputes the figures": only a claim with a number can be meant.
             claims = [t for t in claims if items[t].claim_type == "statistical"]
