@@ -271,9 +271,11 @@ class _Exchange:
     def _links(self, kinds, relations, answers, replies, answering) -> list[tuple[int, ...]]:
         items, n = self.items, len(self.items)
         # What the wording says first: shared rare words, or a reference to a speaker or to what was said.
-        worded = link(
-            [LinkInput(**{**vars(other), "kind": kinds[k], "relation": relations[k]}) for k, other in enumerate(items)]
-        )
+        # The statements are handed over by the caller (their frames are set in __init__ too): they take
+        # their final kinds in place rather than being copied.
+        for k, other in enumerate(items):
+            other.kind, other.relation = kinds[k], relations[k]
+        worded = link(items)
         # Each side's claims in order, and the claims naming each side: what a response may answer.
         self._claims: dict[int | None, list[int]] = {}
         self._naming: dict[int, list[int]] = {}
