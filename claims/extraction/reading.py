@@ -239,8 +239,10 @@ class Reader:
         # the quote after such a sentence answers too.
         lows = self.lows[a:b]
         quoted = "" in lows
+        # Only a subject can be said to answer: without one the wording is not read.
         responding = (
             not quoted
+            and subject is not None
             and (
                 not lexicon.RESPONSE_VERBS.isdisjoint(lows)
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
@@ -252,7 +254,7 @@ class Reader:
                 )
             )
         )
-        self._answering = {subject} if responding and subject is not None else set()
+        self._answering = {subject} if responding else set()
         self._answer_cue = self._outside_words(s, a, b) if self._answering else ""
         if not responding and quoted and self.drafts and self.drafts[-1].mode != "social":
             # "We reject these claims. We have always followed the rules.": a response goes on.
