@@ -124,8 +124,8 @@ class _Exchange:
         self._by_name = {w: side for side, vocabulary in self.sides.items() for w in vocabulary.names}
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
         # The words of each text, read once per article (a sentence's words are shared by its quotations).
-        self._caps: dict[str, set[str]] = {}
-        self._nouns: dict[str, set[str]] = {}
+        self._caps_of: dict[str, set[str]] = {}
+        self._nouns_of: dict[str, set[str]] = {}
         self.mentions = [self._mentioned(item) for item in items]
         self._starts = []  # where the run of consecutive statements by each one's side starts
         for i, item in enumerate(items):
@@ -138,14 +138,14 @@ class _Exchange:
 
     def _capitalised(self, text: str) -> set[str]:
         """Capitalised words of a piece of text (memoised for the article)."""
-        found = self._caps.get(text)
+        found = self._caps_of.get(text)
         if found is None:
-            found = self._caps[text] = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+            found = self._caps_of[text] = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
         return found
 
     def _role_nouns(self, text: str) -> set[str]:
         """The role nouns of sides a text uses: only after a determiner ("the minister", "the guild's")."""
-        found = self._nouns.get(text)
+        found = self._nouns_of.get(text)
         if found is None:
             refs = self._by_ref
             # Lower-casing ASCII text keeps each of its words a substring: a text holding none of the role
@@ -157,7 +157,7 @@ class _Exchange:
                 found = _nouns(text).intersection(refs)
                 if found and lowered_words(text).isdisjoint(refs):
                     found = set()
-            self._nouns[text] = found
+            self._nouns_of[text] = found
         return found
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
