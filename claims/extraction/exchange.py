@@ -22,6 +22,7 @@ responder). A "no comment" is linked only by its own words: it often answers a r
 not quote. Each response's links carry a confidence from how they were found (`LINK_CONFIDENCE`).
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -79,6 +80,40 @@ def _nouns(text: str) -> set[str]:
     return found
 
 
+class _Earlier:
+    """The statements before the current one, as `_Exchange.run` needs them to find what a statement
+    replies to: each side's first claim and, for each side, the latest response of each side answering it."""
+
+    def __init__(self, answers: dict[int, set[int]]) -> None:
+        self.answers = answers
+        self.first_claim: dict[int, int] = {}
+        self.latest: dict[int, dict[int, int]] = {}  # answered side -> answering side -> its latest response
+
+    def add(self, t: int, side: int | None, kind: str) -> None:
+        if side is None:
+            return
+        if kind == "claim":
+            self.first_claim.setdefault(side, t)
+        elif kind == "response":
+            for answered in self.answers.get(side, ()):
+                self.latest.setdefault(answered, {})[side] = t
+
+    def answer_to(self, side: int, named: frozenset[int]) -> int | None:
+        """The latest response answering `side`, made after that side's own first claim, if any; the
+        latest by a side the statement names, if there is one."""
+        first_claim = self.first_claim.get(side)
+        if first_claim is None:
+            return None
+        found = named_found = None
+        for other, r in self.latest.get(side, {}).items():
+            if other == side or r <= first_claim:
+                continue
+            found = r if found is None else max(found, r)
+            if other in named:
+                named_found = r if named_found is None else max(named_found, r)
+        return named_found if named_found is not None else found
+
+
 class _Exchange:
     """Per-article state: the sides each statement names, and who answers whom."""
 
@@ -105,6 +140,9 @@ class _Exchange:
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
+        self._starts = []  # where the run of consecutive statements by each one's side starts
+        for i, item in enumerate(items):
+            self._starts.append(self._starts[-1] if i and items[i - 1].side == item.side else i)
         # "“We delivered …,” she said. “Starts are up …”": a quotation going on keeps its frame.
         for i in range(1, len(items)):
             last, item = items[i - 1], items[i]
@@ -138,7 +176,7 @@ class _Exchange:
         return frozenset(found)
 
     def run(self) -> tuple[list[str], list[str | None], list[tuple[int, ...]]]:
-        items, n = self.items, len(self.items)
+        items = self.items
         relations = [item.relation for item in items]
         kinds = ["response" if relation else "claim" for relation in relations]
         answering = [relation is not None for relation in relations]  # said so by its own words
@@ -150,27 +188,29 @@ class _Exchange:
             # An apology is followed by its reasons, which answer nobody.
             if answering[i] and item.side is not None and relations[i] != "apologises_for":
                 answers.setdefault(item.side, set()).update(s for s in self.mentions[i] if s in claiming)
-        for side, answered in answers.items():
-            if not answered:
-                answered.update(
-                    items[i].side
-                    for i in range(n)
-                    if kinds[i] == "claim" and side in self.mentions[i] and items[i].side is not None
-                )
+        if not all(answers.values()):
+            # The sides whose claims name each side, read in one pass over the statements.
+            naming: dict[int, set[int]] = {}
+            for i, item in enumerate(items):
+                if kinds[i] == "claim" and item.side is not None:
+                    for named in self.mentions[i]:
+                        naming.setdefault(named, set()).add(item.side)
+            for side, answered in answers.items():
+                if not answered:
+                    answered.update(naming.get(side, ()))
 
         # "In a statement, the company said …" after charges naming the company: its formal answer.
+        accusing: dict[int, set[int]] = {}  # side -> the sides of the claims so far that name it
         for i, item in enumerate(items):
-            if kinds[i] != "claim" or item.side is None or item.frame or not _STATEMENT.search(item.words):
-                continue
-            accusers = {
-                items[t].side
-                for t in range(i)
-                if kinds[t] == "claim" and items[t].side not in (None, item.side) and item.side in self.mentions[t]
-            }
-            if accusers:
-                kinds[i], relations[i] = "response", "rebuts"
-                answering[i] = True
-                answers.setdefault(item.side, set()).update(accusers)
+            if kinds[i] == "claim" and item.side is not None and not item.frame and _STATEMENT.search(item.words):
+                accusers = accusing.get(item.side, set()) - {item.side}
+                if accusers:
+                    kinds[i], relations[i] = "response", "rebuts"
+                    answering[i] = True
+                    answers.setdefault(item.side, set()).update(accusers)
+            if kinds[i] == "claim" and item.side is not None:
+                for named in self.mentions[i]:
+                    accusing.setdefault(named, set()).add(item.side)
 
         # A responder's other statements answer too (not those said earlier, or in support), while the
         # exchange goes on: each answer carries the side's turn a few paragraphs further.
@@ -204,7 +244,10 @@ class _Exchange:
 
         # An accuser speaking again after being answered answers the answer.
         replies: dict[int, int] = {}
+        earlier = _Earlier(answers)
         for i, item in enumerate(items):
+            if i:
+                earlier.add(i - 1, items[i - 1].side, kinds[i - 1])  # its kind is settled
             if item.side is None:
                 continue
             if kinds[i] == "response":
@@ -212,7 +255,7 @@ class _Exchange:
                     continue
             elif item.frame:
                 continue
-            r = self._answer_to(i, kinds, answers)
+            r = earlier.answer_to(item.side, self.mentions[i])
             if r is not None and (
                 items[r].side in self.mentions[i]
                 or _REPLY_NOUNS.search(item.words) is not None
@@ -248,21 +291,6 @@ class _Exchange:
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
 
-    def _answer_to(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> int | None:
-        """The latest response answering i's side, made after that side's own first claim, if any."""
-        items, side = self.items, self.items[i].side
-        first_claim = next((t for t in range(i) if items[t].side == side and kinds[t] == "claim"), None)
-        if first_claim is None:
-            return None
-        found = None
-        for r in range(i - 1, first_claim, -1):
-            other = items[r].side
-            if kinds[r] == "response" and other != side and side in answers.get(other, ()):
-                if other in self.mentions[i]:
-                    return r  # the side it names
-                found = r if found is None else found
-        return found
-
     def _links(self, kinds, relations, answers, replies, answering) -> list[tuple[int, ...]]:
         items, n = self.items, len(self.items)
         # What the wording says first: shared rare words, or a reference to a speaker or to what was said.
@@ -270,6 +298,14 @@ class _Exchange:
             other.kind, other.relation = kinds[k], relations[k]
         # Only a statement that says it answers is linked by its wording.
         worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]])
+        # Each side's claims in order (and those with a number): what a response may answer.
+        self._claims: dict[int | None, list[int]] = {}
+        self._statistical: dict[int | None, list[int]] = {}
+        for t in range(n):
+            if kinds[t] == "claim":
+                self._claims.setdefault(items[t].side, []).append(t)
+                if items[t].claim_type == "statistical":
+                    self._statistical.setdefault(items[t].side, []).append(t)
         links: list[tuple[int, ...]] = []
         for i in range(n):
             if kinds[i] != "response":
@@ -322,18 +358,25 @@ class _Exchange:
     def _turn_before(self, i: int, side: int, kinds: list[str], statistical: bool) -> tuple[int, ...]:
         """The latest run of side's claims before i (for a lede, the first after it)."""
         items = self.items
-        lede = items[i].paragraph <= LEDE_PARAGRAPHS
-        order = range(i - 1, -1, -1)
-        if lede and not any(items[t].side == side and kinds[t] == "claim" for t in range(i)):
-            order = range(i + 1, len(items))
+        candidates = (self._statistical if statistical else self._claims).get(side, [])
+        if items[i].paragraph <= LEDE_PARAGRAPHS and not bisect.bisect_left(self._claims.get(side, []), i):
+            k = bisect.bisect_right(candidates, i)
+            if k == len(candidates):
+                return ()
+            order = range(candidates[k], len(items))
+        else:
+            k = bisect.bisect_left(candidates, i)
+            if not k:
+                return ()
+            order = range(candidates[k - 1], -1, -1)
         run: list[int] = []
         for t in order:
             if items[t].side == side and kinds[t] == "claim":
                 if not statistical or items[t].claim_type == "statistical":
                     run.append(t)
-            elif run and items[t].side != side and items[t].side is not None:
+            elif items[t].side != side and items[t].side is not None:
                 break
-        return tuple(run)
+        return tuple(sorted(run))
 
     def _latest_turn(self, i: int, kinds: list[str], answers: dict[int, set[int]]) -> tuple[int, ...]:
         """The latest turn of the nearest other side before i (for a lede, the first after it): its claims,
@@ -365,10 +408,7 @@ class _Exchange:
 
     def _thread_start(self, i: int) -> int:
         """First statement of the run of consecutive statements by i's side."""
-        side = self.items[i].side
-        while i > 0 and self.items[i - 1].side == side:
-            i -= 1
-        return i
+        return self._starts[i]
 
     def _reacted_to(self, i: int, said: re.Match | None) -> int | None:
         """The latest statement of the side whose words i's sentence speaks of, if it speaks of any."""

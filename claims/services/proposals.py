@@ -1,5 +1,6 @@
 """Store what extraction proposes for an article: speakers, claims and the links between them."""
 
+import bisect
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -93,7 +94,7 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
     extraction = extract(article.body)
     # Orphans hold offsets of an older text: they take no place in this one.
     existing = {(claim.start, claim.end): claim for claim in article.claims.filter(orphaned_at__isnull=True)}
-    taken = list(existing)
+    taken = _Taken(existing)
     speakers = _resolve_speakers(extraction, article=article)
     now = timezone.now()
 
@@ -104,7 +105,7 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
         if span in existing:
             same_span[index] = existing[span]
             continue
-        if any(start < statement.end and statement.start < end for start, end in taken):
+        if taken.overlaps(statement.start, statement.end):
             continue
         prefix, suffix = quote_context(article.body, statement.start, statement.end)
         new_claims[index] = Claim(
@@ -123,7 +124,7 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
             status=ClaimStatus.PROPOSED,
             status_changed_at=now,
         )
-        taken.append(span)
+        taken.add(span)
     created = Claim.objects.bulk_create(list(new_claims.values()))
 
     # Links are proposed only where a new claim takes part: a link a reviewer removed stays removed.
@@ -149,6 +150,36 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
     for claim in created:
         claim_matches_refresh(claim=claim)
     return created
+
+
+class _Taken:
+    """Spans already taken on the article, answering "does [start, end) overlap one?" without a scan of
+    them all, so that a body with thousands of statements stays linear.
+
+    Spans are kept in order of start with the furthest end reached so far; a span added out of order (the
+    statements come in reading order, so in practice never) turns the look-up back into a scan.
+    """
+
+    def __init__(self, spans) -> None:
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # the largest end among the spans up to each one
+        self._unordered: list[tuple[int, int]] = []
+        for span in sorted(spans):
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = span
+        if self._unordered or (self._starts and start < self._starts[-1]):
+            self._unordered.append(span)
+            return
+        self._starts.append(start)
+        self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self._starts, end)  # the spans starting before `end`
+        if before and self._reach[before - 1] > start:
+            return True
+        return any(s < end and start < e for s, e in self._unordered)
 
 
 def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, Speaker]:
