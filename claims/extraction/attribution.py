@@ -61,7 +61,7 @@ class _NpStops(dict):
             verbish = not is_cap or low in {"said", "says"}
         else:
             verbish = not is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
-        if text in ',;:.!?"“”' or verbish or low in lexicon.RELATIVES or low in lexicon.CONJUNCTIONS:
+        if text in ',;:.!?"“”-–—―' or verbish or low in lexicon.RELATIVES or low in lexicon.CONJUNCTIONS:
             kind = _STOPS
         elif low in lexicon.PREPOSITIONS and not is_cap:
             kind = _PREPOSITION
@@ -145,7 +145,7 @@ def np_backward(tokens: list[Token], start: int, j: int) -> int:
 
 def skip_lead(tokens: list[Token], a: int, b: int) -> int:
     """Index after adverbial lead-ins such as `In a statement,` or `Earlier, in a letter to X,`."""
-    i = a
+    i = _skip_dateline(tokens, a, b)
     for _ in range(4):
         if i >= b:
             return i
@@ -169,6 +169,22 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
     return i
 
 
+def _skip_dateline(tokens: list[Token], a: int, b: int) -> int:
+    """Index after a dateline (`WASHINGTON —`, `Paris (AFP) –`) opening the sentence, else a."""
+    for d in range(a + 1, min(b, a + 7)):
+        text = tokens[d].text
+        if text in _DASHES:
+            lead = tokens[a:d]
+            shouted = any(len(t.text) > 1 and t.text.isupper() for t in lead)
+            agency = any(t.text == "(" for t in lead)
+            if (shouted or agency) and all(t.is_cap or t.text in "(),." for t in lead):
+                return d + 1
+            return a
+        if not (tokens[d].is_cap or text in "(),."):
+            return a
+    return a
+
+
 def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list[list[Token]]]:
     """Subject noun phrase of the sentence tokens[a:b] and the appositions that follow it."""
     i = skip_lead(tokens, a, b)
@@ -181,12 +197,7 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
         named_second = any(t.is_cap for t in tokens[k:second_end])
         # The first phrase only describes ("Her neighbour", "The firm's chief executive"): no name in it
         # apart from a possessive owner.
-        described_first = bool(subject) and (
-            subject[-1].low in lexicon.PERSON_ROLES
-            or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in subject)
-            # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
-            or (subject[0].low in lexicon.DETERMINERS and _role_of_body(subject))
-        )
+        described_first = _describes(subject)
         # "The firm's chief executive, Jane Doe, said" / "A former minister, Jane Doe said".
         after_name = second_end + 1 if second_end < b and tokens[second_end].text == "," else second_end
         if described_first and named_second and second_end > k and after_name < b and _verbish(tokens[after_name]):
@@ -205,6 +216,22 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
                 chunk.append(tok)
             k += 1
     return subject, appositions
+
+
+def _describes(phrase: list[Token]) -> bool:
+    """The phrase only describes ("Her neighbour", "The firm's chief executive"): no name in it apart
+    from a possessive owner, or it ends in a role noun."""
+    return bool(phrase) and (
+        phrase[-1].low in lexicon.PERSON_ROLES
+        or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in phrase)
+        # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
+        or (phrase[0].low in lexicon.DETERMINERS and _role_of_body(phrase))
+    )
+
+
+def _names(phrase: list[Token]) -> bool:
+    """Two or more capitalised words and nothing else: `Jane Doe`, `Sen. Ana Costa`."""
+    return len(phrase) >= 2 and all(t.is_cap or t.text == "." for t in phrase) and phrase[0].low not in lexicon.FUNCTION_WORDS
 
 
 def _role_of_body(phrase: list[Token]) -> bool:
@@ -230,6 +257,16 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         # "…, Ana Costa saying she was “encouraged”": the name right before the participle speaks.
         start = np_backward(tokens, a, v - 1)
         return Cue("participle", tokens[start:v], verb)
+    if participle and v - 2 >= a and tokens[v - 1].text == ",":
+        # "…, Ana Costa said on Friday, adding that …": whoever said it goes on.
+        for k in range(v - 2, max(a, v - 6) - 1, -1):
+            if tokens[k].quote is not None:
+                break
+            if is_speech_verb(tokens, k) and not tokens[k].low.endswith("ing"):
+                cue = subject_before(tokens, a, b, k)
+                if cue.subject:
+                    return Cue("participle", cue.subject, verb, cue.appositions)
+                break
     if participle:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("participle", subject, verb, appositions)
@@ -308,7 +345,11 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
             v += len(chunk[0]) + 1
         v += 1
         if appositions and v < b and is_speech_verb(tokens, v):
-            return Cue("after", tokens[k:end], tokens[v], appositions)
+            subject = tokens[k:end]
+            if _describes(subject) and _names(appositions[0]):
+                # "“…,” the ministry's spokesman, Jane Doe, said.": the name speaks, the description is her role.
+                return Cue("after", appositions[0], tokens[v], [subject, *appositions[1:]])
+            return Cue("after", subject, tokens[v], appositions)
         return None
     if v < b and is_speech_verb(tokens, v):
         return Cue("after", tokens[k:end], tokens[v])

@@ -161,6 +161,8 @@ ORG_DESCRIPTIONS = words("""party company firm government ministry department co
 
 MONTHS = words("""january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""")
+NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions dozen dozens first second third last""")
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
 PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium

@@ -332,9 +332,33 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
                 group.affiliation = members[0].affiliation
                 return group
     mention = _parse_single(tokens, text)
+    if mention is None:
+        mention = _leading_name(tokens)
     if mention is not None:
         mention.aliases.extend(aliases)
     return mention
+
+
+def _leading_name(tokens: list[Token]) -> Mention | None:
+    """`Manafort all but begged`, `Cruz himself said`, `Clinton supports`: the phrase read too far past
+    a name into words that are not part of it; the name at its start is the subject."""
+    first = tokens[0].low
+    # "Smiling broadly, …", "Eight years ago": a participle or a number opening the sentence.
+    if first.endswith("ing") or first in lexicon.NUMBER_WORDS:
+        return None
+    end = 0
+    while end < len(tokens) and tokens[end].low not in lexicon.DAYS and (
+        _name_token(tokens[end]) or (end and tokens[end].low in _NAME_LINKS)
+    ):
+        end += 1
+    if not end or end == len(tokens) or tokens[end].is_cap or not tokens[end].is_word:
+        return None
+    if tokens[end - 1].text != strip_possessive(tokens[end - 1].text):
+        return None  # "Clinton's position was supported": the name is the owner, not the subject
+    while end and tokens[end - 1].low in _NAME_LINKS:
+        end -= 1
+    mention = _parse_single(tokens[:end], _words(tokens[:end])) if end else None
+    return mention if mention is not None and mention.kind in {"person", "bare", "org"} else None
 
 
 def _parse_single(tokens: list[Token], text: str) -> Mention | None:
