@@ -231,7 +231,11 @@ def _describes(phrase: list[Token]) -> bool:
 
 def _names(phrase: list[Token]) -> bool:
     """Two or more capitalised words and nothing else: `Jane Doe`, `Sen. Ana Costa`."""
-    return len(phrase) >= 2 and all(t.is_cap or t.text == "." for t in phrase) and phrase[0].low not in lexicon.FUNCTION_WORDS
+    return (
+        len(phrase) >= 2
+        and all(t.is_cap or t.text == "." for t in phrase)
+        and phrase[0].low not in lexicon.FUNCTION_WORDS
+    )
 
 
 def _role_of_body(phrase: list[Token]) -> bool:

@@ -347,8 +347,10 @@ def _leading_name(tokens: list[Token]) -> Mention | None:
     if first.endswith("ing") or first in lexicon.NUMBER_WORDS:
         return None
     end = 0
-    while end < len(tokens) and tokens[end].low not in lexicon.DAYS and (
-        _name_token(tokens[end]) or (end and tokens[end].low in _NAME_LINKS)
+    while (
+        end < len(tokens)
+        and tokens[end].low not in lexicon.DAYS
+        and (_name_token(tokens[end]) or (end and tokens[end].low in _NAME_LINKS))
     ):
         end += 1
     if not end or end == len(tokens) or tokens[end].is_cap or not tokens[end].is_word:

@@ -124,7 +124,7 @@ def test_title_test_agrees_with_its_definition(quoted):
 def _reference_stops_np(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     low = tok.low
-    if tok.text in ',;:.!?"“”' or attribution._verbish(tok):
+    if tok.text in ',;:.!?"“”-–—―' or attribution._verbish(tok):
         return True
     if low in attribution.lexicon.RELATIVES or low in attribution.lexicon.CONJUNCTIONS:
         return True

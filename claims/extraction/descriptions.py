@@ -1,0 +1,125 @@
+"""Resolve mentions that do not name anyone: spokespeople, groups, descriptions of people and bodies."""
+
+from claims.extraction import lexicon
+from claims.extraction.names import Mention
+
+# Descriptions that rename the person the story is about rather than name an office.
+_BIOGRAPHICAL = {"former", "ex", "veteran", "retired", "onetime", "one-time", "erstwhile", "then", "outgoing"}
+
+
+class DescriptionResolution:
+    """Registry steps for spokespeople, groups, plural nouns and descriptions (mixed into the Registry)."""
+
+    def _resolve_spokes(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        org_index = None
+        if mention.affiliation:
+            org_index = self._resolve_org(Mention("org", mention.affiliation, name=mention.affiliation), pos, sentence)
+        else:
+            # "... defended the process and a source said": the organisation just mentioned.
+            for entry in self._recent(sentence):
+                if entry.sentence < sentence - 1:
+                    break
+                if self.entities[entry.entity].kind == "organisation":
+                    org_index = entry.entity
+                    break
+        org = self.entities[org_index].name if org_index is not None else None
+        noun = mention.head
+        key = f"spokes:{org_index}:{noun}"
+        if key in self._by_key:
+            return self._by_key[key]
+        name = f"{org} {noun}" if org else noun
+        return self._new(name, "spokesperson", key, gender=mention.gender, number=mention.number, affiliation=org)
+
+    def _resolve_group(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        members = [self.resolve(m, pos, sentence) for m in mention.members]
+        members = [m for m in members if m is not None]
+        if len(set(members)) < 2:
+            return members[0] if members else None
+        key = "group:" + ",".join(str(m) for m in sorted(set(members)))
+        if key in self._by_key:
+            return self._by_key[key]
+        name = " and ".join(self.entities[m].name for m in dict.fromkeys(members))
+        return self._new(name, "group", key, number="pl", members=list(dict.fromkeys(members)))
+
+    def _resolve_plural(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        name = mention.name
+        key = "plural:" + name.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._new(name, "group", key, number="pl")
+
+    def _resolve_orgdesc(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        recent_orgs = [e.entity for e in self._recent(sentence) if self.entities[e.entity].kind == "organisation"]
+        for index in recent_orgs:
+            if mention.head in self.entities[index].name.lower():
+                return index
+        for index in self._orgs_by_word.get(mention.head, ()):
+            return index
+        modifiers = [m for m in mention.modifiers if m.lower() not in lexicon.FUNCTION_WORDS]
+        if modifiers and all(m[:1].islower() for m in modifiers):
+            # "the hospital trust" names a body of its own, not whichever organisation came last.
+            name = " ".join([*modifiers, mention.head])
+            key = "orgdesc:" + name.lower()
+            return self._by_key.get(key) if key in self._by_key else self._new(name, "organisation", key)
+        if recent_orgs:
+            return recent_orgs[0]
+        focus = self.focus(sentence)
+        if focus is not None and self.entities[focus].affiliation:
+            return self._find_org(self.entities[focus].affiliation)
+        return self._new(mention.head.capitalize(), "organisation", "orgdesc:" + mention.head)
+
+    def _role_match(self, head: str, gender: str | None, sentence: int) -> int | None:
+        titles = lexicon.TITLE_ROLE_NOUNS.get(head)
+        head = head.removeprefix("ex-")
+        seen: set[int] = set()
+        for entry in self._recent(sentence):
+            index = entry.entity
+            if index in seen:
+                continue
+            seen.add(index)
+            entity = self.entities[index]
+            if not self._compatible_person(entity, gender):
+                continue
+            if titles is not None and entity.titles & titles:
+                return index
+            if head in entity.titles:  # "the senator" for "Senator X"
+                return index
+            if head in entity.role_words() or head.rstrip("s") in entity.role_words():
+                return index
+        return None
+
+    def _resolve_description(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        modifiers = {m.lower() for m in mention.modifiers}
+        biographical = (
+            bool(modifiers & _BIOGRAPHICAL)
+            or mention.head.startswith("ex-")
+            or any(m.endswith("-year-old") for m in modifiers)
+            or mention.head.endswith("-year-old")
+        )
+        focus = self.focus(sentence)
+        if biographical and focus is not None and self._compatible_person(self.entities[focus], mention.gender):
+            return focus
+        matched = self._role_match(mention.head, mention.gender, sentence)
+        if matched is not None:
+            return matched
+        if mention.head in lexicon.ORG_DESCRIPTIONS and not biographical:
+            # "the regulator said": a body that is also a role noun means the organisation just mentioned.
+            for entry in self._recent(sentence):
+                if self.entities[entry.entity].kind == "organisation":
+                    self.entities[entry.entity].add_role(mention.head)
+                    return entry.entity
+        if mention.other_than_focus:
+            for entry in self._recent(sentence):
+                entity = self.entities[entry.entity]
+                if (
+                    entry.entity != focus
+                    and entity.kind == "person"
+                    and self._compatible_person(entity, mention.gender)
+                ):
+                    return entry.entity
+        if focus is not None and self._compatible_person(self.entities[focus], mention.gender):
+            return focus
+        key = "desc:" + mention.text.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._new(mention.text, "person", key, gender=mention.gender)
