@@ -257,7 +257,13 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
     verb = tokens[v]
     before = tokens[v - 1] if v > a else None
     participle = verb.low.endswith("ing") and not (before is not None and before.low in _PROGRESSIVE)
-    if participle and before is not None and before.is_cap and before.low not in lexicon.FUNCTION_WORDS:
+    if (
+        participle
+        and before is not None
+        and before.is_cap
+        and before.low not in lexicon.FUNCTION_WORDS
+        and before.low not in lexicon.DAYS
+    ):
         # "…, Ana Costa saying she was “encouraged”": the name right before the participle speaks.
         start = np_backward(tokens, a, v - 1)
         return Cue("participle", tokens[start:v], verb)

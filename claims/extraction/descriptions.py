@@ -7,6 +7,10 @@ from claims.extraction.names import Mention
 _BIOGRAPHICAL = {"former", "ex", "veteran", "retired", "onetime", "one-time", "erstwhile", "then", "outgoing"}
 
 
+_DEFINITE = {"the", "this", "that"}
+_INDEFINITE = {"a", "an", "one"}
+
+
 class DescriptionResolution:
     """Registry steps for spokespeople, groups, plural nouns and descriptions (mixed into the Registry)."""
 
@@ -88,7 +92,31 @@ class DescriptionResolution:
                 return index
         return None
 
+    def _resolve_document(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        if mention.determiner in _DEFINITE:
+            # "the letter said": the letter the text spoke of last.
+            for entry in self._recent(sentence):
+                if self.entities[entry.entity].document == mention.head:
+                    return entry.entity
+            for index in range(len(self.entities) - 1, -1, -1):
+                if self.entities[index].document == mention.head:
+                    return index
+        name = mention.name
+        if mention.determiner in _DEFINITE and name.lower().startswith(mention.determiner + " "):
+            name = name[len(mention.determiner) + 1 :]
+        key = "doc:" + name.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        affiliation = self._org_name(mention.affiliation) if mention.affiliation else None
+        return self._new(name, "spokesperson", key, affiliation=affiliation, document=mention.head)
+
     def _resolve_description(self, mention: Mention, pos: int, sentence: int) -> int | None:
+        if mention.determiner in _INDEFINITE:
+            # "a neighbour said", "one voter said": someone the text has not introduced.
+            key = "desc:" + mention.text.lower()
+            if key in self._by_key:
+                return self._by_key[key]
+            return self._new(mention.text, "person", key, gender=mention.gender)
         modifiers = {m.lower() for m in mention.modifiers}
         biographical = (
             bool(modifiers & _BIOGRAPHICAL)

@@ -114,6 +114,7 @@ class Entity:
     members: list[int] = field(default_factory=list)
     key: str = ""
     bare: bool = False  # an organisation only because the text gave one capitalised word ("Okafor said")
+    document: str = ""  # the noun of a document that speaks ("letter", "memo"), for "the letter" later
     _role_keys: set[str] = field(default_factory=set, repr=False)
     _role_words: set[str] | None = field(default=None, repr=False)
     _titles: tuple[int, str, frozenset[str]] | None = field(default=None, repr=False)

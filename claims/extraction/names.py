@@ -28,6 +28,7 @@ class Mention:
     head: str = ""
     modifiers: list[str] = field(default_factory=list)
     other_than_focus: bool = False  # its apposition mentions "his"/"her": someone else than the topic
+    determiner: str = ""  # "the", "a", "one" … opening a description
 
     @property
     def surname(self) -> str:
@@ -279,7 +280,7 @@ def _copy(mention: Mention) -> Mention:
     return Mention(
         mention.kind, mention.text, mention.name, mention.gender, mention.number, list(mention.roles),
         mention.affiliation, list(mention.aliases), [_copy(m) for m in mention.members], mention.head,
-        list(mention.modifiers), mention.other_than_focus,
+        list(mention.modifiers), mention.other_than_focus, mention.determiner,
     )  # fmt: skip
 
 
@@ -426,6 +427,9 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
         return mention
     head = last
     modifiers = [t.text for t in body[:-1]]
+    determiner = tokens[0].low if det else ""
+    if head in lexicon.DOCUMENT_NOUNS and not body[-1].is_cap:
+        return _document(body, text, determiner)
     if head in lexicon.ORG_DESCRIPTIONS and det and not _is_role(head):
         return Mention("orgdesc", text, head=head, modifiers=modifiers)
     if _is_role(head):
@@ -435,5 +439,21 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return Mention("plural", text, name=text, number="pl", head=head, modifiers=modifiers)
         if plural:
             return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
-        return Mention("description", text, head=head, modifiers=modifiers, gender=gender)
+        return Mention("description", text, head=head, modifiers=modifiers, gender=gender, determiner=determiner)
     return None
+
+
+def _document(body: list[Token], text: str, determiner: str) -> Mention:
+    """`the letter`, `a Homeland Security memo`, `the campaign's statement`: a document that speaks for
+    whoever wrote it; the capitalised words before its noun name the author."""
+    words = [strip_possessive(t.text) if t.text[-2:] in {"'s", "’s"} else t.text for t in body]
+    owner = [t for t in body[:-1] if t.is_cap and t.low not in lexicon.FUNCTION_WORDS]
+    return Mention(
+        "document",
+        text,
+        name=" ".join(words),
+        head=body[-1].low,
+        modifiers=[t.text for t in body[:-1]],
+        affiliation=strip_possessive(_words(owner)) if owner else None,
+        determiner=determiner,
+    )

@@ -44,7 +44,8 @@ class Registry(DescriptionResolution):
         self.entities.append(Entity(name=name, kind=kind, key=key, **kwargs))
         index = len(self.entities) - 1
         self._by_key[key] = index
-        self._index_names(index, name)
+        if not key.startswith("desc:"):  # "a Trump supporter" is not someone called Trump
+            self._index_names(index, name)
         return index
 
     def _index_names(self, index: int, name: str) -> None:
@@ -131,6 +132,7 @@ class Registry(DescriptionResolution):
     def _compatible_person(self, entity: Entity, gender: str | None) -> bool:
         return (
             (entity.kind in {"person", "spokesperson"} or entity.bare)
+            and not entity.document
             and entity.number == "sg"
             and (gender is None or entity.gender in (None, gender))
         )
@@ -151,7 +153,7 @@ class Registry(DescriptionResolution):
                 return index
             if mention.number == "pl" and (entity.kind == "group" or entity.number == "pl"):
                 return index
-            if mention.number == "org" and entity.kind == "organisation":
+            if mention.number == "org" and (entity.kind == "organisation" or entity.document):
                 return index
         if mention.number == "pl":
             for index in candidates:
@@ -292,5 +294,5 @@ class Registry(DescriptionResolution):
 # Resolution by mention kind (Registry.resolve): a table instead of building a method name per call.
 _RESOLVERS = {
     kind: getattr(Registry, f"_resolve_{kind}")
-    for kind in ("pronoun", "person", "bare", "org", "spokes", "group", "description", "orgdesc", "plural")
+    for kind in ("pronoun", "person", "bare", "org", "spokes", "group", "description", "orgdesc", "plural", "document")
 }
