@@ -47,6 +47,11 @@ class DescriptionResolution:
 
     def _resolve_plural(self, mention: Mention, pos: int, sentence: int) -> int | None:
         name = mention.name
+        if name[:1].isupper() and " " not in name:
+            # "Sanders said": a capitalised word that looks plural is the surname of someone already named.
+            people = self._by_surname(name, None, sentence)
+            if people:
+                return people[0]
         key = "plural:" + name.lower()
         if key in self._by_key:
             return self._by_key[key]
@@ -72,7 +77,7 @@ class DescriptionResolution:
             return self._find_org(self.entities[focus].affiliation)
         return self._new(mention.head.capitalize(), "organisation", "orgdesc:" + mention.head)
 
-    def _role_match(self, head: str, gender: str | None, sentence: int) -> int | None:
+    def _role_match(self, head: str, gender: str | None, sentence: int, past: bool = False) -> int | None:
         titles = lexicon.TITLE_ROLE_NOUNS.get(head)
         head = head.removeprefix("ex-")
         seen: set[int] = set()
@@ -86,9 +91,10 @@ class DescriptionResolution:
                 continue
             if titles is not None and entity.titles & titles:
                 return index
-            if head in entity.titles:  # "the senator" for "Senator X"
-                return index
-            if head in entity.role_words() or head.rstrip("s") in entity.role_words():
+            if head in entity.titles or any(head in lexicon.TITLE_NOUNS.get(t, ()) for t in entity.titles):
+                return index  # "the senator" for "Senator X", "the governor" for "Gov. X"
+            roles = entity.role_words(current=not past)
+            if head in roles or head.rstrip("s") in roles:
                 return index
         return None
 
@@ -127,7 +133,7 @@ class DescriptionResolution:
         focus = self.focus(sentence)
         if biographical and focus is not None and self._compatible_person(self.entities[focus], mention.gender):
             return focus
-        matched = self._role_match(mention.head, mention.gender, sentence)
+        matched = self._role_match(mention.head, mention.gender, sentence, past=biographical)
         if matched is not None:
             return matched
         if mention.head in lexicon.ORG_DESCRIPTIONS and not biographical:

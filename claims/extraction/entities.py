@@ -7,6 +7,10 @@ from claims.extraction import lexicon
 from claims.extraction.names import is_initial
 
 
+# Words that put a role in the past: "the former governor" is not "the governor".
+PAST_ROLE = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "retired", "late", "then"})
+
+
 def org_words(name: str) -> frozenset[str]:
     """Lower-case words of an organisation's name, without `the`, `of`, `and`."""
     found = _ORG_WORDS.get(name)
@@ -117,6 +121,7 @@ class Entity:
     document: str = ""  # the noun of a document that speaks ("letter", "memo"), for "the letter" later
     _role_keys: set[str] = field(default_factory=set, repr=False)
     _role_words: set[str] | None = field(default=None, repr=False)
+    _current_words: set[str] = field(default_factory=set, repr=False)
     _titles: tuple[int, str, frozenset[str]] | None = field(default=None, repr=False)
 
     def add_alias(self, alias: str) -> None:
@@ -157,14 +162,18 @@ class Entity:
             found |= _ORG_NOUNS.intersection(org.lower().split())
         return frozenset(found)
 
-    def role_words(self) -> set[str]:
-        """Lower-case words of the stated roles."""
+    def role_words(self, current: bool = False) -> set[str]:
+        """Lower-case words of the stated roles (`current`: only of roles not held in the past)."""
         if self._role_words is None:
             words: set[str] = set()
+            now: set[str] = set()
             for role in self.roles:
-                words.update(w.lower().strip(",") for w in role.replace("-", " ").split())
-            self._role_words = words
-        return self._role_words
+                role_words = {w.lower().strip(",") for w in role.replace("-", " ").split()}
+                words |= role_words
+                if role_words.isdisjoint(PAST_ROLE):
+                    now |= role_words
+            self._role_words, self._current_words = words, now
+        return self._current_words if current else self._role_words
 
 
 @dataclass(slots=True)

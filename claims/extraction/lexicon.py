@@ -102,6 +102,28 @@ HONORIFICS = words("mr mrs ms miss mx dr sen rep gov prof cllr messrs")
 KEPT_TITLES = words(
     "lord lady baroness baron earl viscount marquess duke duchess countess sir dame king queen prince princess"
 )
+# The role noun an abbreviated title stands for ("Gov. X" is "the governor").
+TITLE_NOUNS = {
+    "gov": frozenset({"governor"}),
+    "sen": frozenset({"senator", "lawmaker"}),
+    "senator": frozenset({"senator", "lawmaker"}),
+    "rep": frozenset({"representative", "congressman", "congresswoman", "lawmaker"}),
+    "gen": frozenset({"general"}),
+    "prof": frozenset({"professor"}),
+    "professor": frozenset({"professor"}),
+    "dr": frozenset({"doctor"}),
+    "col": frozenset({"colonel"}),
+    "capt": frozenset({"captain"}),
+    "captain": frozenset({"captain"}),
+    "sgt": frozenset({"sergeant"}),
+    "lt": frozenset({"lieutenant"}),
+    "cllr": frozenset({"councillor"}),
+    "councillor": frozenset({"councillor"}),
+    "rev": frozenset({"reverend", "pastor", "minister"}),
+    "president": frozenset({"president"}),
+    "judge": frozenset({"judge"}),
+    "justice": frozenset({"justice", "judge"}),
+}
 PEERAGE_TITLES = words("lord lady baroness baron earl viscount marquess duke duchess countess")
 # Role nouns that refer back to a holder of one of the titles above.
 TITLE_ROLE_NOUNS = {"peer": PEERAGE_TITLES, "peers": PEERAGE_TITLES, "knight": frozenset({"sir"})}
@@ -150,7 +172,7 @@ ORG_HEADS = words("""party parties council board committee commission ministry d
     airways motors pharmaceuticals nations executive secretariat embassy consulate mission council
     panel inquiry commons lords guild chamber syndicate consortium collective cooperative co-operative
     orchestra museum gallery library academy laboratory directorate herald tribune gazette journal
-    telegraph chronicle observer courier examiner inquirer sentinel bulletin""")
+    telegraph chronicle observer courier examiner inquirer sentinel bulletin house state""")
 # Common nouns with which an article refers back to an organisation ("the party said").
 ORG_DESCRIPTIONS = words("""party company firm government ministry department council union club board committee agency
     group organisation organization charity bank campaign authority police force team university
@@ -165,6 +187,8 @@ NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven 
     hundred hundreds thousand thousands million millions dozen dozens first second third last""")
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
+# First words of place names ("San Diego", "Fort Worth", "Lake Charles").
+PLACE_PREFIXES = words("""san santa santo sao são los las st saint fort port mount mt lake cape glen""")
 PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium
     park bridge airport station county city island islands river lake mountains valley beach coast
     heights harbor harbour bay highway""")
@@ -190,6 +214,12 @@ AUXILIARIES = words("""is are was were be been being has have had having do does
     may might must also has not never just then later earlier previously once again further still
     already now reportedly repeatedly publicly privately strongly bluntly angrily simply firmly
     clearly quickly swiftly separately recently subsequently initially originally even only""")
+# "wasn't", "doesn’t": negated auxiliaries, with either apostrophe.
+AUXILIARIES = AUXILIARIES | {
+    stem + "n" + mark + "t"
+    for stem in "is are was were do does did has have had would could should wo ca must need might".split()
+    for mark in "'’"
+}
 # Common finite verbs that end a subject noun phrase (past tense -ed forms are caught by shape).
 COMMON_VERBS = words("""became become came went made took gave got left quit won lost held met sat stood ran began
     became felt kept brought thought found put set led read sent spent wants want needs need seems

@@ -399,6 +399,8 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return None  # "LOS ANGELES", "FULL TEXT": a dateline or a label in capitals
         if run_tokens[-1].low in lexicon.PLACE_HEADS and not any(t.low in lexicon.TITLES for t in run_tokens):
             return None  # "Elm Street", "City Tower": somewhere, not someone
+        if len(run_tokens) == 2 and run_tokens[0].low in lexicon.PLACE_PREFIXES and not body[:start]:
+            return None  # "San Diego", "Fort Worth"
         prefix = body[:start]
         person, of_body = _person_of(run_tokens)
         if person:
