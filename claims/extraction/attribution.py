@@ -352,7 +352,9 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
             if not chunk:
                 break
             appositions += chunk
-            v += len(chunk[0]) + 1
+            v += 1
+            while v < b and tokens[v].text != ",":  # the comma that closes the apposition
+                v += 1
         v += 1
         if appositions and v < b and is_speech_verb(tokens, v):
             subject = tokens[k:end]
@@ -362,6 +364,8 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
             return Cue("after", subject, tokens[v], appositions)
         return None
     if v < b and is_speech_verb(tokens, v):
+        if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
+            return None  # "the “problems” Sanders had answering questions": not who said it
         return Cue("after", tokens[k:end], tokens[v])
     return None
 
@@ -397,7 +401,14 @@ def _trailing_apposition(tokens: list[Token], end: int, b: int) -> list[list[Tok
         return []
     chunk = []
     k = end + 1
-    while k < b and tokens[k].text not in ",.;:" and tokens[k].quote is None and len(chunk) < 20:
+    while k < b and tokens[k].quote is None and len(chunk) < 20:
+        text = tokens[k].text
+        # "R-Ky.,": the dot of an abbreviation stays in the apposition.
+        if text == "." and chunk and tokens[k - 1].end == tokens[k].start and k + 1 < b and tokens[k + 1].text == ",":
+            k += 1
+            continue
+        if text in ",.;:":
+            break
         chunk.append(tokens[k])
         k += 1
     return [chunk] if chunk and k < b and tokens[k].text == "," else []
