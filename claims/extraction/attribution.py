@@ -34,6 +34,9 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
     if tok.quote is not None or tok.low not in lexicon.SPEECH_VERBS:
         return False
     prev = tokens[i - 1].low if i else ""
+    if tok.low in _PUT:
+        # "As she put it, “…”": only with "it".
+        return i + 1 < len(tokens) and tokens[i + 1].low == "it"
     # "to call for" is an infinitive; "the warning", "his writing" are nouns.
     return prev != "to" and prev not in lexicon.DETERMINERS and prev not in lexicon.POSSESSIVES
 
@@ -47,6 +50,7 @@ def _verbish(tok: Token) -> bool:
     return not tok.is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
 
 
+_PUT = {"put", "puts"}
 _GOES_ON, _STOPS, _PREPOSITION = 0, 1, 2
 
 
@@ -252,6 +256,24 @@ def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:
     return j
 
 
+def _coordinated_subject(tokens: list[Token], a: int, b: int, j: int) -> Cue | None:
+    """The subject right before the verb that the verb after `and` at j is coordinated with."""
+    for k in range(j - 1, max(a, j - 25) - 1, -1):
+        tok = tokens[k]
+        if tok.quote is not None or tok.text in ";:" or tok.low in lexicon.RELATIVES:
+            return None
+        finite = is_speech_verb(tokens, k) or (
+            not tok.is_cap and len(tok.low) > 3 and tok.low.endswith("ed") and tok.low not in lexicon.ADJECTIVAL_ED
+        )
+        if finite and not tok.low.endswith("ing") and k > a:
+            before = tokens[k - 1]
+            if before.is_cap and before.low not in lexicon.FUNCTION_WORDS and before.low not in lexicon.DAYS:
+                start = np_backward(tokens, a, k - 1)
+                return Cue("before", tokens[start:k], tok)
+            return None
+    return None
+
+
 def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
     """Subject of the speech verb at v (which precedes its quotation)."""
     verb = tokens[v]
@@ -284,6 +306,11 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
     if j < a:
         return Cue("none", [], verb)
     tok = tokens[j]
+    if tok.low in {"and", "but", "then"}:
+        # "… when Ana Costa lamented the delay and criticised the “…”": the first verb's subject.
+        earlier = _coordinated_subject(tokens, a, b, j)
+        if earlier is not None:
+            return Cue("before", earlier.subject, verb, earlier.appositions)
     if tok.text == "," or tok.low in {"and", "but", "or", "then"} or tok.quote is not None:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("main", subject, verb, appositions)

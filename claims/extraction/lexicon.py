@@ -33,11 +33,12 @@ quip recall reiterate reject remark reply respond retort reveal scoff shout slam
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
 dispute disagree refute
 report press chant wonder exclaim testify
+assure propose praise contend recount opine muse decry affirm
 """
 
 _IRREGULAR_SPEECH = """
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
-spoken speaking hit hits hitting sing sings sang singing
+spoken speaking hit hits hitting sing sings sang singing put puts
 """
 
 # Verbs whose base and -s forms are more often nouns ("the protest", "his claims"): past and -ing only.
