@@ -18,6 +18,10 @@ class DescriptionResolution:
         org_index = None
         if mention.affiliation:
             org_index = self._resolve_org(Mention("org", mention.affiliation, name=mention.affiliation), pos, sentence)
+        elif mention.modifiers:
+            # "a company spokeswoman", "a spokesman for the office": the body the description points to.
+            body = Mention("orgdesc", mention.modifiers[0], head=mention.modifiers[0])
+            org_index = self._resolve_orgdesc(body, pos, sentence)
         else:
             # "... defended the process and a source said": the organisation just mentioned.
             for entry in self._recent(sentence):
@@ -57,8 +61,18 @@ class DescriptionResolution:
             return self._by_key[key]
         return self._new(name, "group", key, number="pl")
 
+    def _recent_orgs(self, sentence: int, head: str) -> list[int]:
+        """Organisations mentioned lately, most recent first, those that were subjects before the others;
+        a business noun ("the company", "the firm") never means a public body or a party."""
+        entries = [e for e in self._recent(sentence) if self.entities[e.entity].kind == "organisation"]
+        if head in lexicon.BUSINESS_NOUNS:
+            names = {e.entity: self.entities[e.entity].name.lower().split() for e in entries}
+            entries = [e for e in entries if lexicon.PUBLIC_BODIES.isdisjoint(names[e.entity])]
+        ordered = [e.entity for e in entries if e.subject and e.sentence >= sentence - 2]
+        return list(dict.fromkeys([*ordered, *(e.entity for e in entries)]))
+
     def _resolve_orgdesc(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        recent_orgs = [e.entity for e in self._recent(sentence) if self.entities[e.entity].kind == "organisation"]
+        recent_orgs = self._recent_orgs(sentence, mention.head)
         for index in recent_orgs:
             if mention.head in self.entities[index].name.lower():
                 return index

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from claims.extraction import lexicon
 from claims.extraction.names import is_initial
 
-
 # Words that put a role in the past: "the former governor" is not "the governor".
 PAST_ROLE = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "retired", "late", "then"})
 

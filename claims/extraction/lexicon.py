@@ -182,6 +182,11 @@ ORG_DESCRIPTIONS = words("""party company firm government ministry department co
     embassy court airline retailer manufacturer studio publisher platform council insurer operator
     body spokesman""")
 
+# Nouns for a business, and words of the names of public bodies and parties that no business has.
+BUSINESS_NOUNS = words("company firm retailer manufacturer airline insurer operator publisher studio business group")
+PUBLIC_BODIES = words("""authority agency commission ministry department council court police government parliament
+    party union committee regulator watchdog office tribunal assembly senate congress inquiry""")
+
 MONTHS = words("""january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""")
 NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
@@ -218,7 +223,7 @@ AUXILIARIES = words("""is are was were be been being has have had having do does
 # "wasn't", "doesn’t": negated auxiliaries, with either apostrophe.
 AUXILIARIES = AUXILIARIES | {
     stem + "n" + mark + "t"
-    for stem in "is are was were do does did has have had would could should wo ca must need might".split()
+    for stem in words("is are was were do does did has have had would could should wo ca must need might")
     for mark in "'’"
 }
 # Common finite verbs that end a subject noun phrase (past tense -ed forms are caught by shape).
@@ -229,7 +234,7 @@ COMMON_VERBS = words("""became become came went made took gave got left quit won
 # Words that open an adverbial lead-in ("In a statement, ...", "Earlier, ...").
 ADVERBIAL_STARTERS = words("""in on at after before while whilst when as since during following despite although though
     earlier later meanwhile however yet but and also then now today yesterday tonight last this
-    speaking writing asked responding separately elsewhere previously for with without under if
+    speaking writing asked responding replying answering separately elsewhere previously for with without under if
     because once over amid according overnight instead indeed still so nevertheless""")
 # Sentence-initial capitalised words that are never part of a name.
 FUNCTION_WORDS = frozenset(

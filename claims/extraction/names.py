@@ -212,6 +212,9 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
         else:
             continue
         org = strip_possessive(_words(org_tokens)) if org_tokens else None
+        # "a company spokeswoman", "a spokesman for the office": a body described, not named.
+        before = org_tokens or tokens[i - 1 : i]
+        described = [t.low for t in before if t.low in lexicon.ORG_DESCRIPTIONS and not t.is_cap]
         if org_tokens and not any(t.is_cap for t in org_tokens):
             org = None
         noun = tokens[i].text.lower()
@@ -225,6 +228,7 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
             number=number,
             affiliation=org,
             head=noun,
+            modifiers=described[-1:] if org is None else [],
         )
     return None
 
