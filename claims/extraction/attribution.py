@@ -303,6 +303,11 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("participle", subject, verb, appositions)
     j = _skip_back_adverbs(tokens, a, v - 1)
+    if j > a and tokens[j].text in _DASHES:
+        # "Ana Costa — who chaired the board — told …": the subject is before the parenthesis.
+        opening = next((d for d in range(j - 1, max(a, j - 30) - 1, -1) if tokens[d].text in _DASHES), None)
+        if opening is not None and opening > a:
+            j = _skip_back_adverbs(tokens, a, opening - 1)
     if j < a:
         return Cue("none", [], verb)
     tok = tokens[j]
@@ -316,12 +321,13 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         return Cue("main", subject, verb, appositions)
     if tok.low in lexicon.PRONOUNS:
         return Cue("before", [tok], verb)
-    # "X who earlier this week accused …": the relative pronoun's antecedent speaks.
+    # "X who earlier this week accused …", "X and Y, who accused …": the relative pronoun's antecedent speaks.
     for k in range(j, max(a - 1, j - 25), -1):
         t = tokens[k]
         if t.low in {"who", "which"}:
-            start = np_backward(tokens, a, k - 1)
-            return Cue("before", tokens[start:k], verb)
+            end = k - 1 if k - 1 > a and tokens[k - 1].text == "," else k
+            start = np_backward(tokens, a, end - 1)
+            return Cue("before", tokens[start:end], verb)
         if t.text in ",;:" or t.quote is not None or (k != j and is_speech_verb(tokens, k)):
             break
     start = np_backward(tokens, a, j)

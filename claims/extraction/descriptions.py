@@ -36,7 +36,10 @@ class DescriptionResolution:
         if key in self._by_key:
             return self._by_key[key]
         name = f"{org} {noun}" if org else noun
-        return self._new(name, "spokesperson", key, gender=mention.gender, number=mention.number, affiliation=org)
+        index = self._new(name, "spokesperson", key, gender=mention.gender, number=mention.number, affiliation=org)
+        if org_index is not None:
+            self.speaks_for.setdefault(index, org_index)  # one side with the body it speaks for
+        return index
 
     def _resolve_group(self, mention: Mention, pos: int, sentence: int) -> int | None:
         members = [self.resolve(m, pos, sentence) for m in mention.members]
@@ -89,7 +92,11 @@ class DescriptionResolution:
         focus = self.focus(sentence)
         if focus is not None and self.entities[focus].affiliation:
             return self._find_org(self.entities[focus].affiliation)
-        return self._new(mention.head.capitalize(), "organisation", "orgdesc:" + mention.head)
+        # "the party said" with no party named: an unnamed voice, not an organisation called "Party".
+        key = "orgdesc:" + mention.head
+        if key in self._by_key:
+            return self._by_key[key]
+        return self._new(mention.text, "spokesperson", key)
 
     def _role_match(self, head: str, gender: str | None, sentence: int, past: bool = False) -> int | None:
         titles = lexicon.TITLE_ROLE_NOUNS.get(head)

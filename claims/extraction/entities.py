@@ -53,7 +53,7 @@ def _title_of(alias: str) -> str | None:
     if alias in _TITLE_OF:
         return _TITLE_OF[alias]
     words = alias.split()
-    first = words[0].lower() if words else ""
+    first = words[0].lower().rstrip(".") if words else ""  # "Gov." is "gov"
     title = first if first in lexicon.TITLES else None
     if len(_TITLE_OF) < _MEMO_LIMIT:
         _TITLE_OF[alias] = title
