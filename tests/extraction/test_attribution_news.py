@@ -51,7 +51,7 @@ def test_a_name_right_before_a_participle_speaks_the_partial_quotation():
 
 def test_a_document_speaks_for_its_author_and_a_colon_introduces_the_next_paragraph():
     extraction = extract(
-        'A review by the Grattan Institute found that rents had risen "faster than wages in every capital".\n\n'
+        "A review by the Grattan Institute found that rents had risen \"faster than wages in every capital\".\n\n"
         "The Harbour Trust describes its work in the following way:\n\n"
         "“Every dollar we raise goes back to the reef.”\n"
     )

@@ -29,7 +29,7 @@ def test_headline_and_byline_are_not_statements(tmp_path):
     path = tmp_path / "ferry.txt"
     path.write_text(
         "Ferry operator calls safety report 'scaremongering'\nBy Lena Hoyle, Transport Correspondent\n\n"
-        'The Tidewell Ferry Company said the report was "scaremongering dressed up as research".\n',
+        "The Tidewell Ferry Company said the report was \"scaremongering dressed up as research\".\n",
         encoding="utf-8",
     )
     out = StringIO()
