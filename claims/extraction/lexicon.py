@@ -173,7 +173,7 @@ ORG_HEADS = words("""party parties council board committee commission ministry d
     airways motors pharmaceuticals nations executive secretariat embassy consulate mission council
     panel inquiry commons lords guild chamber syndicate consortium collective cooperative co-operative
     orchestra museum gallery library academy laboratory directorate herald tribune gazette journal
-    telegraph chronicle observer courier examiner inquirer sentinel bulletin house state""")
+    telegraph chronicle observer courier examiner inquirer sentinel bulletin house state corps""")
 # Common nouns with which an article refers back to an organisation ("the party said").
 ORG_DESCRIPTIONS = words("""party company firm government ministry department council union club board committee agency
     group organisation organization charity bank campaign authority police force team university
@@ -194,7 +194,8 @@ NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven 
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
 # First words of place names ("San Diego", "Fort Worth", "Lake Charles").
-PLACE_PREFIXES = words("""san santa santo sao são los las st saint fort port mount mt lake cape glen""")
+PLACE_PREFIXES = words("""san santa santo sao são los las st saint fort port mount mt lake cape glen north south east
+    west northern southern eastern western central""")
 PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium
     park bridge airport station county city island islands river lake mountains valley beach coast
     heights harbor harbour bay highway""")
