@@ -110,6 +110,7 @@ class Entity:
     name: str
     kind: str  # person organisation spokesperson group
     gender: str | None = None
+    guessed: bool = False  # the gender comes from a pronoun taken to refer to it, not from the text
     number: str = "sg"
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)

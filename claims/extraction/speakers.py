@@ -143,26 +143,36 @@ class Registry(DescriptionResolution):
         candidates = self._hobbs_order(pos, sentence)
         if mention.number == "pl":
             candidates = list(candidates)  # read twice below
-        for index in candidates:
+        nearest: tuple[int, int] | None = None  # the first single person met: (sentence, index)
+        for index, said_in in candidates:
             entity = self.entities[index]
             if mention.number == "sg" and self._compatible_person(entity, mention.gender):
+                if nearest is not None and nearest[0] > said_in and self.entities[nearest[1]].guessed:
+                    # A nearer person ruled out only by a gender guessed from an earlier pronoun: the
+                    # guess was wrong, recency wins.
+                    index, entity = nearest[1], self.entities[nearest[1]]
+                    entity.gender = None
                 if mention.gender and entity.gender is None:
                     entity.gender = mention.gender
+                    entity.guessed = True
                 if entity.bare:
                     self._make_person(index)
                 return index
+            if nearest is None and entity.kind == "person" and entity.number == "sg" and not entity.document:
+                nearest = (said_in, index)
             if mention.number == "pl" and (entity.kind == "group" or entity.number == "pl"):
                 return index
             if mention.number == "org" and (entity.kind == "organisation" or entity.document):
                 return index
         if mention.number == "pl":
-            for index in candidates:
+            for index, _ in candidates:
                 if self.entities[index].kind == "organisation":
                     return index
         return None
 
-    def _hobbs_order(self, pos: int, sentence: int) -> Iterator[int]:
-        """Candidates sentence by sentence, most recent sentence first; subjects before other mentions.
+    def _hobbs_order(self, pos: int, sentence: int) -> Iterator[tuple[int, int]]:
+        """Candidates (and the sentence of their mention) sentence by sentence, most recent first; subjects
+        before other mentions.
 
         Lazy: the history is in reading order, so going back through it meets each sentence's entries
         together, and a pronoun usually resolves within the first sentence looked at.
@@ -179,7 +189,7 @@ class Registry(DescriptionResolution):
         if group:
             yield from self._hobbs_group(group, sentence, seen)
 
-    def _hobbs_group(self, group: list[Entry], sentence: int, seen: set[int]) -> Iterator[int]:
+    def _hobbs_group(self, group: list[Entry], sentence: int, seen: set[int]) -> Iterator[tuple[int, int]]:
         """One sentence's candidates not met yet: subjects first, then by position (backwards in the
         sentence being read)."""
         if group[0].sentence == sentence:
@@ -189,7 +199,7 @@ class Registry(DescriptionResolution):
         for entry in group:
             if entry.entity not in seen:
                 seen.add(entry.entity)
-                yield entry.entity
+                yield entry.entity, entry.sentence
 
     def _person_key(self, words: tuple[str, ...]) -> str:
         key = _PERSON_KEYS.get(words)

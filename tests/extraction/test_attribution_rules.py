@@ -161,3 +161,14 @@ def test_an_organisation_noun_with_no_organisation_named_is_no_organisation():
     extraction = extract('The party said the vote had been "free and fair" and would not be rerun.\n')
     assert [s.name for s in extraction.speakers if s.kind == "organisation"] == []
     assert _speaker(extraction, "free and fair").kind == "spokesperson"
+
+
+def test_a_gender_guessed_from_a_wrong_pronoun_gives_way_to_the_nearer_person():
+    extraction = extract(
+        "Mara Quint runs a sheep farm outside Ballarat.\n\n"
+        "To Quint, Dario Fontaine is the stranger who saved it.\n\n"
+        "On Tuesday, she met Fontaine again at a fundraiser.\n\n"
+        "Fontaine told the crowd the rescue had cost more than he expected.\n\n"
+        "“I thought it would be a lot cheaper,” he said.\n"
+    )
+    assert speaker_of(extraction, "I thought it would be a lot cheaper") == "Dario Fontaine"
