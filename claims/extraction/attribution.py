@@ -8,9 +8,9 @@ the words around the quotation.
 from dataclasses import dataclass, field
 
 from claims.extraction import lexicon
-from claims.extraction.text import Token, word_info
+from claims.extraction.phrases import is_speech_verb, np_backward, np_forward, verbish
+from claims.extraction.text import Token
 
-MAX_NP = 16
 _PROGRESSIVE = {"was", "is", "were", "are", "been", "be", "am"}
 _SOFT_STARTERS = {
     "yet", "but", "and", "so", "also", "then", "now", "meanwhile", "however", "still", "indeed",
@@ -28,124 +28,9 @@ class Cue:
     appositions: list[list[Token]] = field(default_factory=list)
 
 
-def is_speech_verb(tokens: list[Token], i: int) -> bool:
-    """A speech verb that is not an infinitive (`to call for`) or an adjective."""
-    tok = tokens[i]
-    if tok.quote is not None or tok.low not in lexicon.SPEECH_VERBS:
-        return False
-    prev = tokens[i - 1].low if i else ""
-    # "to call for" is an infinitive; "the warning", "his writing" are nouns.
-    return prev != "to" and prev not in lexicon.DETERMINERS and prev not in lexicon.POSSESSIVES
-
-
-def _verbish(tok: Token) -> bool:
-    low = tok.low
-    if tok.quote is not None:
-        return True
-    if low in lexicon.AUXILIARIES or low in lexicon.SPEECH_VERBS or low in lexicon.COMMON_VERBS:
-        return not tok.is_cap or low in {"said", "says"}
-    return not tok.is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
-
-
-_GOES_ON, _STOPS, _PREPOSITION = 0, 1, 2
-
-
-class _NpStops(dict):
-    """Word -> whether it ends a noun phrase: _GOES_ON, _STOPS, or _PREPOSITION (it depends on its
-    neighbours). A function of the word alone, so each distinct word is classified once (bounded)."""
-
-    def __missing__(self, text: str) -> int:
-        low, is_cap, _ = word_info(text)
-        if low in lexicon.AUXILIARIES or low in lexicon.SPEECH_VERBS or low in lexicon.COMMON_VERBS:
-            # As _verbish: a capitalised auxiliary ("Will") is a name, not a verb.
-            verbish = not is_cap or low in {"said", "says"}
-        else:
-            verbish = not is_cap and len(low) > 3 and low.endswith("ed") and low not in lexicon.ADJECTIVAL_ED
-        if text in ',;:.!?"“”' or verbish or low in lexicon.RELATIVES or low in lexicon.CONJUNCTIONS:
-            kind = _STOPS
-        elif low in lexicon.PREPOSITIONS and not is_cap:
-            kind = _PREPOSITION
-        else:
-            kind = _GOES_ON
-        if len(self) < 100_000:
-            self[text] = kind
-        return kind
-
-
-_NP_STOPS = _NpStops()
-
-
-def _preposition_stops(tokens: list[Token], i: int) -> bool:
-    low = tokens[i].low
-    # "a spokesman for the ministry": the organisation belongs to the phrase.
-    if low in {"for", "at"} and i and tokens[i - 1].low in lexicon.SPOKES_NOUNS:
-        return False
-    # "a letter from the league", "a study by Oxford Economics": the author belongs to the phrase.
-    if low in {"by", "from"} and i and tokens[i - 1].low in lexicon.DOCUMENT_NOUNS:
-        return False
-    # "the Office for National Statistics": a preposition between capitalised words of one name.
-    return not (
-        low in {"for", "on"}
-        and i
-        and i + 1 < len(tokens)
-        and tokens[i - 1].is_cap
-        and tokens[i - 1].low in lexicon.ORG_HEADS
-        and tokens[i + 1].is_cap
-    )
-
-
-def _stops_np(tokens: list[Token], i: int) -> bool:
-    tok = tokens[i]
-    if tok.quote is not None:
-        return True  # a quotation is verb-like: it ends the phrase
-    kind = _NP_STOPS[tok.text]
-    return kind == _STOPS or (kind == _PREPOSITION and _preposition_stops(tokens, i))
-
-
-def np_forward(tokens: list[Token], i: int, end: int) -> int:
-    """End index of the noun phrase starting at i."""
-    j = i
-    depth = 0
-    stops = _NP_STOPS
-    limit = min(end, i + MAX_NP)
-    while j < limit:
-        tok = tokens[j]
-        text = tok.text
-        if text == "(":
-            depth += 1
-        elif text == ")" and depth:
-            depth -= 1
-        elif not depth:
-            # _stops_np inlined: this loop runs for every sentence.
-            if tok.quote is not None:
-                break
-            kind = stops[text]
-            if kind == _STOPS or (kind == _PREPOSITION and _preposition_stops(tokens, j)):
-                # "of" / "for" complements are allowed; a following preposition ends it.
-                break
-        j += 1
-    return j
-
-
-def np_backward(tokens: list[Token], start: int, j: int) -> int:
-    """Start index of the noun phrase ending at token j (inclusive)."""
-    k = j
-    depth = 0
-    while k >= start and j - k < MAX_NP:
-        tok = tokens[k]
-        if tok.text == ")":
-            depth += 1
-        elif tok.text == "(" and depth:
-            depth -= 1
-        elif not depth and _stops_np(tokens, k):
-            break
-        k -= 1
-    return k + 1
-
-
 def skip_lead(tokens: list[Token], a: int, b: int) -> int:
     """Index after adverbial lead-ins such as `In a statement,` or `Earlier, in a letter to X,`."""
-    i = a
+    i = _skip_dateline(tokens, a, b)
     for _ in range(4):
         if i >= b:
             return i
@@ -169,6 +54,22 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
     return i
 
 
+def _skip_dateline(tokens: list[Token], a: int, b: int) -> int:
+    """Index after a dateline (`WASHINGTON —`, `Paris (AFP) –`) opening the sentence, else a."""
+    for d in range(a + 1, min(b, a + 7)):
+        text = tokens[d].text
+        if text in _DASHES:
+            lead = tokens[a:d]
+            shouted = any(len(t.text) > 1 and t.text.isupper() for t in lead)
+            agency = any(t.text == "(" for t in lead)
+            if (shouted or agency) and all(t.is_cap or t.text in "(),." for t in lead):
+                return d + 1
+            return a
+        if not (tokens[d].is_cap or text in "(),."):
+            return a
+    return a
+
+
 def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list[list[Token]]]:
     """Subject noun phrase of the sentence tokens[a:b] and the appositions that follow it."""
     i = skip_lead(tokens, a, b)
@@ -181,15 +82,10 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
         named_second = any(t.is_cap for t in tokens[k:second_end])
         # The first phrase only describes ("Her neighbour", "The firm's chief executive"): no name in it
         # apart from a possessive owner.
-        described_first = bool(subject) and (
-            subject[-1].low in lexicon.PERSON_ROLES
-            or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in subject)
-            # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
-            or (subject[0].low in lexicon.DETERMINERS and _role_of_body(subject))
-        )
+        described_first = _describes(subject)
         # "The firm's chief executive, Jane Doe, said" / "A former minister, Jane Doe said".
         after_name = second_end + 1 if second_end < b and tokens[second_end].text == "," else second_end
-        if described_first and named_second and second_end > k and after_name < b and _verbish(tokens[after_name]):
+        if described_first and named_second and second_end > k and after_name < b and verbish(tokens[after_name]):
             # The description is a role of the name after it.
             return tokens[k:second_end], [subject]
         # "X, the former minister, said" / "X, who …, said": appositions up to the predicate.
@@ -199,12 +95,32 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
             if tok.text == ",":
                 appositions.append(chunk)
                 chunk = []
-                if k + 1 < b and _verbish(tokens[k + 1]):
+                if k + 1 < b and verbish(tokens[k + 1]):
                     break
             else:
                 chunk.append(tok)
             k += 1
     return subject, appositions
+
+
+def _describes(phrase: list[Token]) -> bool:
+    """The phrase only describes ("Her neighbour", "The firm's chief executive"): no name in it apart
+    from a possessive owner, or it ends in a role noun."""
+    return bool(phrase) and (
+        phrase[-1].low in lexicon.PERSON_ROLES
+        or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in phrase)
+        # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
+        or (phrase[0].low in lexicon.DETERMINERS and _role_of_body(phrase))
+    )
+
+
+def _names(phrase: list[Token]) -> bool:
+    """Two or more capitalised words and nothing else: `Jane Doe`, `Sen. Ana Costa`."""
+    return (
+        len(phrase) >= 2
+        and all(t.is_cap or t.text == "." for t in phrase)
+        and phrase[0].low not in lexicon.FUNCTION_WORDS
+    )
 
 
 def _role_of_body(phrase: list[Token]) -> bool:
@@ -221,33 +137,78 @@ def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:
     return j
 
 
+def _coordinated_subject(tokens: list[Token], a: int, b: int, j: int) -> Cue | None:
+    """The subject right before the verb that the verb after `and` at j is coordinated with."""
+    for k in range(j - 1, max(a, j - 25) - 1, -1):
+        tok = tokens[k]
+        if tok.quote is not None or tok.text in ";:" or tok.low in lexicon.RELATIVES:
+            return None
+        finite = is_speech_verb(tokens, k) or (
+            not tok.is_cap and len(tok.low) > 3 and tok.low.endswith("ed") and tok.low not in lexicon.ADJECTIVAL_ED
+        )
+        if finite and not tok.low.endswith("ing") and k > a:
+            before = tokens[k - 1]
+            if before.is_cap and before.low not in lexicon.FUNCTION_WORDS and before.low not in lexicon.DAYS:
+                start = np_backward(tokens, a, k - 1)
+                return Cue("before", tokens[start:k], tok)
+            return None
+    return None
+
+
 def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
     """Subject of the speech verb at v (which precedes its quotation)."""
     verb = tokens[v]
     before = tokens[v - 1] if v > a else None
     participle = verb.low.endswith("ing") and not (before is not None and before.low in _PROGRESSIVE)
-    if participle and before is not None and before.is_cap and before.low not in lexicon.FUNCTION_WORDS:
+    if (
+        participle
+        and before is not None
+        and before.is_cap
+        and before.low not in lexicon.FUNCTION_WORDS
+        and before.low not in lexicon.DAYS
+    ):
         # "…, Ana Costa saying she was “encouraged”": the name right before the participle speaks.
         start = np_backward(tokens, a, v - 1)
         return Cue("participle", tokens[start:v], verb)
+    if participle and v - 2 >= a and tokens[v - 1].text == ",":
+        # "…, Ana Costa said on Friday, adding that …": whoever said it goes on.
+        for k in range(v - 2, max(a, v - 6) - 1, -1):
+            if tokens[k].quote is not None:
+                break
+            if is_speech_verb(tokens, k) and not tokens[k].low.endswith("ing"):
+                cue = subject_before(tokens, a, b, k)
+                if cue.subject:
+                    return Cue("participle", cue.subject, verb, cue.appositions)
+                break
     if participle:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("participle", subject, verb, appositions)
     j = _skip_back_adverbs(tokens, a, v - 1)
+    if j > a and tokens[j].text in _DASHES:
+        # "Ana Costa — who chaired the board — told …": the subject is before the parenthesis.
+        opening = next((d for d in range(j - 1, max(a, j - 30) - 1, -1) if tokens[d].text in _DASHES), None)
+        if opening is not None and opening > a:
+            j = _skip_back_adverbs(tokens, a, opening - 1)
     if j < a:
         return Cue("none", [], verb)
     tok = tokens[j]
+    if tok.low in {"and", "but", "then"}:
+        # "… when Ana Costa lamented the delay and criticised the “…”": the first verb's subject.
+        earlier = _coordinated_subject(tokens, a, b, j)
+        if earlier is not None:
+            return Cue("before", earlier.subject, verb, earlier.appositions)
     if tok.text == "," or tok.low in {"and", "but", "or", "then"} or tok.quote is not None:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("main", subject, verb, appositions)
     if tok.low in lexicon.PRONOUNS:
         return Cue("before", [tok], verb)
-    # "X who earlier this week accused …": the relative pronoun's antecedent speaks.
+    # "X who earlier this week accused …", "X and Y, who accused …": the relative pronoun's antecedent speaks.
     for k in range(j, max(a - 1, j - 25), -1):
         t = tokens[k]
         if t.low in {"who", "which"}:
-            start = np_backward(tokens, a, k - 1)
-            return Cue("before", tokens[start:k], verb)
+            end = k - 1 if k - 1 > a and tokens[k - 1].text == "," else k
+            start = np_backward(tokens, a, end - 1)
+            return Cue("before", tokens[start:end], verb)
         if t.text in ",;:" or t.quote is not None or (k != j and is_speech_verb(tokens, k)):
             break
     start = np_backward(tokens, a, j)
@@ -305,12 +266,20 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
             if not chunk:
                 break
             appositions += chunk
-            v += len(chunk[0]) + 1
+            v += 1
+            while v < b and tokens[v].text != ",":  # the comma that closes the apposition
+                v += 1
         v += 1
         if appositions and v < b and is_speech_verb(tokens, v):
-            return Cue("after", tokens[k:end], tokens[v], appositions)
+            subject = tokens[k:end]
+            if _describes(subject) and _names(appositions[0]):
+                # "“…,” the ministry's spokesman, Jane Doe, said.": the name speaks, the description is her role.
+                return Cue("after", appositions[0], tokens[v], [subject, *appositions[1:]])
+            return Cue("after", subject, tokens[v], appositions)
         return None
     if v < b and is_speech_verb(tokens, v):
+        if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
+            return None  # "the “problems” Sanders had answering questions": not who said it
         return Cue("after", tokens[k:end], tokens[v])
     return None
 
@@ -346,7 +315,14 @@ def _trailing_apposition(tokens: list[Token], end: int, b: int) -> list[list[Tok
         return []
     chunk = []
     k = end + 1
-    while k < b and tokens[k].text not in ",.;:" and tokens[k].quote is None and len(chunk) < 20:
+    while k < b and tokens[k].quote is None and len(chunk) < 20:
+        text = tokens[k].text
+        # "R-Ky.,": the dot of an abbreviation stays in the apposition.
+        if text == "." and chunk and tokens[k - 1].end == tokens[k].start and k + 1 < b and tokens[k + 1].text == ",":
+            k += 1
+            continue
+        if text in ",.;:":
+            break
         chunk.append(tokens[k])
         k += 1
     return [chunk] if chunk and k < b and tokens[k].text == "," else []

@@ -33,11 +33,12 @@ quip recall reiterate reject remark reply respond retort reveal scoff shout slam
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
 dispute disagree refute
 report press chant wonder exclaim testify
+assure propose praise contend recount opine muse decry affirm
 """
 
 _IRREGULAR_SPEECH = """
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
-spoken speaking hit hits hitting sing sings sang singing
+spoken speaking hit hits hitting sing sings sang singing put puts
 """
 
 # Verbs whose base and -s forms are more often nouns ("the protest", "his claims"): past and -ing only.
@@ -106,6 +107,28 @@ HONORIFICS = words("mr mrs ms miss mx dr sen rep gov prof cllr messrs")
 KEPT_TITLES = words(
     "lord lady baroness baron earl viscount marquess duke duchess countess sir dame king queen prince princess"
 )
+# The role noun an abbreviated title stands for ("Gov. X" is "the governor").
+TITLE_NOUNS = {
+    "gov": frozenset({"governor"}),
+    "sen": frozenset({"senator", "lawmaker"}),
+    "senator": frozenset({"senator", "lawmaker"}),
+    "rep": frozenset({"representative", "congressman", "congresswoman", "lawmaker"}),
+    "gen": frozenset({"general"}),
+    "prof": frozenset({"professor"}),
+    "professor": frozenset({"professor"}),
+    "dr": frozenset({"doctor"}),
+    "col": frozenset({"colonel"}),
+    "capt": frozenset({"captain"}),
+    "captain": frozenset({"captain"}),
+    "sgt": frozenset({"sergeant"}),
+    "lt": frozenset({"lieutenant"}),
+    "cllr": frozenset({"councillor"}),
+    "councillor": frozenset({"councillor"}),
+    "rev": frozenset({"reverend", "pastor", "minister"}),
+    "president": frozenset({"president"}),
+    "judge": frozenset({"judge"}),
+    "justice": frozenset({"justice", "judge"}),
+}
 PEERAGE_TITLES = words("lord lady baroness baron earl viscount marquess duke duchess countess")
 # Role nouns that refer back to a holder of one of the titles above.
 TITLE_ROLE_NOUNS = {"peer": PEERAGE_TITLES, "peers": PEERAGE_TITLES, "knight": frozenset({"sir"})}
@@ -154,7 +177,7 @@ ORG_HEADS = words("""party parties council board committee commission ministry d
     airways motors pharmaceuticals nations executive secretariat embassy consulate mission council
     panel inquiry commons lords guild chamber syndicate consortium collective cooperative co-operative
     orchestra museum gallery library academy laboratory directorate herald tribune gazette journal
-    telegraph chronicle observer courier examiner inquirer sentinel bulletin""")
+    telegraph chronicle observer courier examiner inquirer sentinel bulletin house state corps""")
 # Common nouns with which an article refers back to an organisation ("the party said").
 ORG_DESCRIPTIONS = words("""party company firm government ministry department council union club board committee agency
     group organisation organization charity bank campaign authority police force team university
@@ -163,10 +186,20 @@ ORG_DESCRIPTIONS = words("""party company firm government ministry department co
     embassy court airline retailer manufacturer studio publisher platform council insurer operator
     body spokesman""")
 
+# Nouns for a business, and words of the names of public bodies and parties that no business has.
+BUSINESS_NOUNS = words("company firm retailer manufacturer airline insurer operator publisher studio business group")
+PUBLIC_BODIES = words("""authority agency commission ministry department council court police government parliament
+    party union committee regulator watchdog office tribunal assembly senate congress inquiry""")
+
 MONTHS = words("""january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""")
+NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions dozen dozens first second third last""")
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
+# First words of place names ("San Diego", "Fort Worth", "Lake Charles").
+PLACE_PREFIXES = words("""san santa santo sao são los las st saint fort port mount mt lake cape glen north south east
+    west northern southern eastern western central""")
 PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium
     park bridge airport station county city island islands river lake mountains valley beach coast
     heights harbor harbour bay highway""")
@@ -192,6 +225,12 @@ AUXILIARIES = words("""is are was were be been being has have had having do does
     may might must also has not never just then later earlier previously once again further still
     already now reportedly repeatedly publicly privately strongly bluntly angrily simply firmly
     clearly quickly swiftly separately recently subsequently initially originally even only""")
+# "wasn't", "doesn’t": negated auxiliaries, with either apostrophe.
+AUXILIARIES = AUXILIARIES | {
+    stem + "n" + mark + "t"
+    for stem in words("is are was were do does did has have had would could should wo ca must need might")
+    for mark in "'’"
+}
 # Common finite verbs that end a subject noun phrase (past tense -ed forms are caught by shape).
 COMMON_VERBS = words("""became become came went made took gave got left quit won lost held met sat stood ran began
     became felt kept brought thought found put set led read sent spent wants want needs need seems
@@ -200,7 +239,7 @@ COMMON_VERBS = words("""became become came went made took gave got left quit won
 # Words that open an adverbial lead-in ("In a statement, ...", "Earlier, ...").
 ADVERBIAL_STARTERS = words("""in on at after before while whilst when as since during following despite although though
     earlier later meanwhile however yet but and also then now today yesterday tonight last this
-    speaking writing asked responding separately elsewhere previously for with without under if
+    speaking writing asked responding replying answering separately elsewhere previously for with without under if
     because once over amid according overnight instead indeed still so nevertheless""")
 # Sentence-initial capitalised words that are never part of a name.
 FUNCTION_WORDS = frozenset(

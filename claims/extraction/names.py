@@ -28,6 +28,7 @@ class Mention:
     head: str = ""
     modifiers: list[str] = field(default_factory=list)
     other_than_focus: bool = False  # its apposition mentions "his"/"her": someone else than the topic
+    determiner: str = ""  # "the", "a", "one" … opening a description
 
     @property
     def surname(self) -> str:
@@ -211,6 +212,9 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
         else:
             continue
         org = strip_possessive(_words(org_tokens)) if org_tokens else None
+        # "a company spokeswoman", "a spokesman for the office": a body described, not named.
+        before = org_tokens or tokens[i - 1 : i]
+        described = [t.low for t in before if t.low in lexicon.ORG_DESCRIPTIONS and not t.is_cap]
         if org_tokens and not any(t.is_cap for t in org_tokens):
             org = None
         noun = tokens[i].text.lower()
@@ -224,6 +228,7 @@ def _spokes(tokens: list[Token], text: str) -> Mention | None:
             number=number,
             affiliation=org,
             head=noun,
+            modifiers=described[-1:] if org is None else [],
         )
     return None
 
@@ -279,7 +284,7 @@ def _copy(mention: Mention) -> Mention:
     return Mention(
         mention.kind, mention.text, mention.name, mention.gender, mention.number, list(mention.roles),
         mention.affiliation, list(mention.aliases), [_copy(m) for m in mention.members], mention.head,
-        list(mention.modifiers), mention.other_than_focus,
+        list(mention.modifiers), mention.other_than_focus, mention.determiner,
     )  # fmt: skip
 
 
@@ -332,9 +337,35 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
                 group.affiliation = members[0].affiliation
                 return group
     mention = _parse_single(tokens, text)
+    if mention is None:
+        mention = _leading_name(tokens)
     if mention is not None:
         mention.aliases.extend(aliases)
     return mention
+
+
+def _leading_name(tokens: list[Token]) -> Mention | None:
+    """`Manafort all but begged`, `Cruz himself said`, `Clinton supports`: the phrase read too far past
+    a name into words that are not part of it; the name at its start is the subject."""
+    first = tokens[0].low
+    # "Smiling broadly, …", "Eight years ago": a participle or a number opening the sentence.
+    if first.endswith("ing") or first in lexicon.NUMBER_WORDS:
+        return None
+    end = 0
+    while (
+        end < len(tokens)
+        and tokens[end].low not in lexicon.DAYS
+        and (_name_token(tokens[end]) or (end and tokens[end].low in _NAME_LINKS))
+    ):
+        end += 1
+    if not end or end == len(tokens) or tokens[end].is_cap or not tokens[end].is_word:
+        return None
+    if tokens[end - 1].text != strip_possessive(tokens[end - 1].text):
+        return None  # "Clinton's position was supported": the name is the owner, not the subject
+    while end and tokens[end - 1].low in _NAME_LINKS:
+        end -= 1
+    mention = _parse_single(tokens[:end], _words(tokens[:end])) if end else None
+    return mention if mention is not None and mention.kind in {"person", "bare", "org"} else None
 
 
 def _parse_single(tokens: list[Token], text: str) -> Mention | None:
@@ -372,6 +403,8 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return None  # "LOS ANGELES", "FULL TEXT": a dateline or a label in capitals
         if run_tokens[-1].low in lexicon.PLACE_HEADS and not any(t.low in lexicon.TITLES for t in run_tokens):
             return None  # "Elm Street", "City Tower": somewhere, not someone
+        if len(run_tokens) == 2 and run_tokens[0].low in lexicon.PLACE_PREFIXES and not body[:start]:
+            return None  # "San Diego", "Fort Worth"
         prefix = body[:start]
         person, of_body = _person_of(run_tokens)
         if person:
@@ -400,6 +433,9 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
         return mention
     head = last
     modifiers = [t.text for t in body[:-1]]
+    determiner = tokens[0].low if det else ""
+    if head in lexicon.DOCUMENT_NOUNS and not body[-1].is_cap:
+        return _document(body, text, determiner)
     if head in lexicon.ORG_DESCRIPTIONS and det and not _is_role(head):
         return Mention("orgdesc", text, head=head, modifiers=modifiers)
     if _is_role(head):
@@ -409,5 +445,21 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return Mention("plural", text, name=text, number="pl", head=head, modifiers=modifiers)
         if plural:
             return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
-        return Mention("description", text, head=head, modifiers=modifiers, gender=gender)
+        return Mention("description", text, head=head, modifiers=modifiers, gender=gender, determiner=determiner)
     return None
+
+
+def _document(body: list[Token], text: str, determiner: str) -> Mention:
+    """`the letter`, `a Homeland Security memo`, `the campaign's statement`: a document that speaks for
+    whoever wrote it; the capitalised words before its noun name the author."""
+    words = [strip_possessive(t.text) if t.text[-2:] in {"'s", "’s"} else t.text for t in body]
+    owner = [t for t in body[:-1] if t.is_cap and t.low not in lexicon.FUNCTION_WORDS]
+    return Mention(
+        "document",
+        text,
+        name=" ".join(words),
+        head=body[-1].low,
+        modifiers=[t.text for t in body[:-1]],
+        affiliation=strip_possessive(_words(owner)) if owner else None,
+        determiner=determiner,
+    )

@@ -227,6 +227,9 @@ class Reader:
             elif not noted_subject:
                 self.registry.note(entity, cue.subject[0].start, s, subject=True)
                 noted_subject = True
+            elif entity != subject and cue.subject:
+                # The speaker of a quotation is a candidate for the pronouns that follow, as the subject is.
+                self.registry.note(entity, cue.subject[0].start, s, subject=False)
             self._add(item.start, item.end, item.closed, entity, mode, cue.verb, s, a, b, k)
             if entity is not None and self._answering and self._answers(entity, cue, s):
                 self.drafts[-1].answering = True

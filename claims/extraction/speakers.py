@@ -1,189 +1,22 @@
 """The article's speakers and who each mention refers to: names, surnames, pronouns, descriptions."""
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from claims.extraction import lexicon
-from claims.extraction.names import Mention, is_initial
+from claims.extraction.descriptions import DescriptionResolution
+from claims.extraction.entities import Entity, Entry, org_words, person_words, public_aliases
+from claims.extraction.names import Mention
+
+__all__ = ["Registry", "public_aliases"]
 
 LOOKBACK_SENTENCES = 8
 MAX_ORG_CANDIDATES = 64
 LOOKBACK_ENTRIES = 60
-# Descriptions that rename the person the story is about rather than name an office.
-_BIOGRAPHICAL = {"former", "ex", "veteran", "retired", "onetime", "one-time", "erstwhile", "then", "outgoing"}
-
-
-def _org_words(name: str) -> frozenset[str]:
-    found = _ORG_WORDS.get(name)
-    if found is None:
-        found = frozenset(w.lower() for w in name.split() if w.lower() not in {"the", "of", "and", "&"})
-        if len(_ORG_WORDS) < _MEMO_LIMIT:
-            _ORG_WORDS[name] = found
-    return found
-
-
-# Pure functions of a name string, memoised: the same names are read again and again in an article.
-_ORG_NOUNS = lexicon.ORG_HEADS | lexicon.ORG_DESCRIPTIONS
-_NAME_WORDS: dict[str, tuple[str, ...]] = {}
-_TITLE_OF: dict[str, str | None] = {}
-_PERSON_WORDS: dict[str, tuple[str, ...]] = {}
 _PERSON_KEYS: dict[tuple[str, ...], str] = {}
-_ORG_WORDS: dict[str, frozenset[str]] = {}
-_MEMO_LIMIT = 50_000  # bounded: a long run over hostile text must not grow them forever
+_MEMO_LIMIT = 50_000  # bounded, as the memos of entities.py
 
 
-def _name_words(name: str) -> tuple[str, ...]:
-    found = _NAME_WORDS.get(name)
-    if found is None:
-        words = name.split()
-        if "of" in words[1:]:
-            words = words[: words.index("of", 1)]
-        # "Mr. King": a name word may also be a title; it stays when nothing else would.
-        found = _without_initials(tuple(w for w in words if w.lower() not in lexicon.TITLES) or tuple(words[-1:]))
-        if len(_NAME_WORDS) < _MEMO_LIMIT:
-            _NAME_WORDS[name] = found
-    return found
-
-
-def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Name words without initials and suffixes ("Carolyn B. Maloney" is "Carolyn Maloney")."""
-    kept = tuple(w for w in words if not is_initial(w) and w.lower().rstrip(".") not in lexicon.NAME_SUFFIXES)
-    return kept or words
-
-
-def _title_of(alias: str) -> str | None:
-    """The title an alias starts with (`mr`, `senator`), if any."""
-    if alias in _TITLE_OF:
-        return _TITLE_OF[alias]
-    words = alias.split()
-    first = words[0].lower() if words else ""
-    title = first if first in lexicon.TITLES else None
-    if len(_TITLE_OF) < _MEMO_LIMIT:
-        _TITLE_OF[alias] = title
-    return title
-
-
-def _person_words(name: str) -> tuple[str, ...]:
-    """Name words of a person mention: titles dropped, then a territorial `of X` ending."""
-    found = _PERSON_WORDS.get(name)
-    if found is None:
-        words = [w for w in name.split() if w.lower() not in lexicon.TITLES] or name.split()[-1:]
-        if "of" in words[1:]:
-            words = words[: words.index("of", 1)]
-        found = _without_initials(tuple(words))
-        if len(_PERSON_WORDS) < _MEMO_LIMIT:
-            _PERSON_WORDS[name] = found
-    return found
-
-
-_POSSESSIVE = re.compile(r"(?:'|’)s?$")
-
-
-def public_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:
-    """The aliases worth keeping in a speaker directory: other ways to refer to the speaker.
-
-    Mentions that are the name with a description in front ("former minister Ana Costa") only repeat
-    the name (the description is kept as a role), a possessive ("Ana Costa's") is the name itself, and a
-    description ("the minister", "the 72-year-old") is a role, not a name: it fits other people too.
-    """
-    kept: list[str] = []
-    seen = {name.casefold()}
-    for alias in aliases:
-        alias = _POSSESSIVE.sub("", alias).strip()
-        folded = alias.casefold()
-        if not alias or folded in seen or folded.endswith(" " + name.casefold()) or _describes(alias):
-            continue
-        seen.add(folded)
-        kept.append(alias)
-    return tuple(kept)
-
-
-def _describes(alias: str) -> bool:
-    """A description rather than a name: no capitalised word after its determiner ("the party")."""
-    words = alias.split()
-    if words and words[0].lower() in lexicon.DETERMINERS | lexicon.POSSESSIVES:
-        words = words[1:]
-    return not words or words[0][:1].islower() or words[0][:1].isdigit()
-
-
-@dataclass(slots=True)
-class Entity:
-    """A speaker (or candidate speaker) of one article."""
-
-    name: str
-    kind: str  # person organisation spokesperson group
-    gender: str | None = None
-    number: str = "sg"
-    aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    affiliation: str | None = None
-    members: list[int] = field(default_factory=list)
-    key: str = ""
-    bare: bool = False  # an organisation only because the text gave one capitalised word ("Okafor said")
-    _role_keys: set[str] = field(default_factory=set, repr=False)
-    _role_words: set[str] | None = field(default=None, repr=False)
-    _titles: tuple[int, str, frozenset[str]] | None = field(default=None, repr=False)
-
-    def add_alias(self, alias: str) -> None:
-        """Remember another name the text uses, once."""
-        alias = alias.strip(" ,;:")
-        if alias and alias != self.name and alias not in self.aliases:
-            self.aliases.append(alias)
-
-    def add_role(self, role: str) -> None:
-        """Remember a role description, once."""
-        role = role.strip(" ,;:")
-        if role and role.lower() not in self._role_keys:
-            self.roles.append(role)
-            self._role_keys.add(role.lower())
-            self._role_words = None
-
-    @property
-    def name_words(self) -> list[str]:
-        """Name words without titles and without a territorial `of X` ending."""
-        return list(_name_words(self.name))
-
-    @property
-    def titles(self) -> frozenset[str]:
-        """Titles used with this name anywhere in the text (cached until it gains a name)."""
-        cached = self._titles
-        if cached is None or cached[0] != len(self.aliases) or cached[1] != self.name:
-            found = {_title_of(alias) for alias in [self.name, *self.aliases]}
-            found.discard(None)
-            cached = self._titles = (len(self.aliases), self.name, frozenset(found))
-        return cached[2]
-
-    def references(self) -> frozenset[str]:
-        """Common nouns the text may use for this speaker: its role nouns, office titles, org heads."""
-        found = self.role_words() & lexicon.PERSON_ROLES
-        found |= self.titles & lexicon.NEUTRAL_TITLES
-        if self.kind in {"organisation", "spokesperson"}:
-            org = self.affiliation if self.kind == "spokesperson" and self.affiliation else self.name
-            found |= _ORG_NOUNS.intersection(org.lower().split())
-        return frozenset(found)
-
-    def role_words(self) -> set[str]:
-        """Lower-case words of the stated roles."""
-        if self._role_words is None:
-            words: set[str] = set()
-            for role in self.roles:
-                words.update(w.lower().strip(",") for w in role.replace("-", " ").split())
-            self._role_words = words
-        return self._role_words
-
-
-@dataclass(slots=True)
-class Entry:
-    """One mention in reading order."""
-
-    pos: int
-    sentence: int
-    entity: int
-    subject: bool
-
-
-class Registry:
+class Registry(DescriptionResolution):
     """Speakers found so far and the order in which the text mentioned them."""
 
     def __init__(self) -> None:
@@ -211,7 +44,8 @@ class Registry:
         self.entities.append(Entity(name=name, kind=kind, key=key, **kwargs))
         index = len(self.entities) - 1
         self._by_key[key] = index
-        self._index_names(index, name)
+        if not key.startswith("desc:"):  # "a Trump supporter" is not someone called Trump
+            self._index_names(index, name)
         return index
 
     def _index_names(self, index: int, name: str) -> None:
@@ -222,7 +56,7 @@ class Registry:
                 if index not in ids:
                     ids.append(index)
         elif entity.kind == "organisation":
-            words = _org_words(name)
+            words = org_words(name)
             self._org_by_words.setdefault(frozenset(words), index)
             for word in words:
                 ids = self._orgs_by_word.setdefault(word, [])
@@ -298,6 +132,7 @@ class Registry:
     def _compatible_person(self, entity: Entity, gender: str | None) -> bool:
         return (
             (entity.kind in {"person", "spokesperson"} or entity.bare)
+            and not entity.document
             and entity.number == "sg"
             and (gender is None or entity.gender in (None, gender))
         )
@@ -308,26 +143,36 @@ class Registry:
         candidates = self._hobbs_order(pos, sentence)
         if mention.number == "pl":
             candidates = list(candidates)  # read twice below
-        for index in candidates:
+        nearest: tuple[int, int] | None = None  # the first single person met: (sentence, index)
+        for index, said_in in candidates:
             entity = self.entities[index]
             if mention.number == "sg" and self._compatible_person(entity, mention.gender):
+                if nearest is not None and nearest[0] > said_in and self.entities[nearest[1]].guessed:
+                    # A nearer person ruled out only by a gender guessed from an earlier pronoun: the
+                    # guess was wrong, recency wins.
+                    index, entity = nearest[1], self.entities[nearest[1]]
+                    entity.gender = None
                 if mention.gender and entity.gender is None:
                     entity.gender = mention.gender
+                    entity.guessed = True
                 if entity.bare:
                     self._make_person(index)
                 return index
+            if nearest is None and entity.kind == "person" and entity.number == "sg" and not entity.document:
+                nearest = (said_in, index)
             if mention.number == "pl" and (entity.kind == "group" or entity.number == "pl"):
                 return index
-            if mention.number == "org" and entity.kind == "organisation":
+            if mention.number == "org" and (entity.kind == "organisation" or entity.document):
                 return index
         if mention.number == "pl":
-            for index in candidates:
+            for index, _ in candidates:
                 if self.entities[index].kind == "organisation":
                     return index
         return None
 
-    def _hobbs_order(self, pos: int, sentence: int) -> Iterator[int]:
-        """Candidates sentence by sentence, most recent sentence first; subjects before other mentions.
+    def _hobbs_order(self, pos: int, sentence: int) -> Iterator[tuple[int, int]]:
+        """Candidates (and the sentence of their mention) sentence by sentence, most recent first; subjects
+        before other mentions.
 
         Lazy: the history is in reading order, so going back through it meets each sentence's entries
         together, and a pronoun usually resolves within the first sentence looked at.
@@ -344,7 +189,7 @@ class Registry:
         if group:
             yield from self._hobbs_group(group, sentence, seen)
 
-    def _hobbs_group(self, group: list[Entry], sentence: int, seen: set[int]) -> Iterator[int]:
+    def _hobbs_group(self, group: list[Entry], sentence: int, seen: set[int]) -> Iterator[tuple[int, int]]:
         """One sentence's candidates not met yet: subjects first, then by position (backwards in the
         sentence being read)."""
         if group[0].sentence == sentence:
@@ -354,7 +199,7 @@ class Registry:
         for entry in group:
             if entry.entity not in seen:
                 seen.add(entry.entity)
-                yield entry.entity
+                yield entry.entity, entry.sentence
 
     def _person_key(self, words: tuple[str, ...]) -> str:
         key = _PERSON_KEYS.get(words)
@@ -365,7 +210,7 @@ class Registry:
         return key
 
     def _resolve_person(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        words = _person_words(mention.name)
+        words = person_words(mention.name)
         if not words:
             return None
         if len(words) >= 2:
@@ -419,7 +264,7 @@ class Registry:
         self._index_names(index, entity.name)
 
     def _find_org(self, name: str) -> int | None:
-        words = _org_words(name)
+        words = org_words(name)
         if not words:
             return None
         exact = self._org_by_words.get(frozenset(words))
@@ -439,7 +284,7 @@ class Registry:
         e = self.entities[index]
         cached = self._alias_cache.get(index)
         if cached is None or cached[0] != len(e.aliases) or cached[1] != e.name:
-            cached = (len(e.aliases), e.name, [frozenset(_org_words(a)) for a in [e.name, *e.aliases]])
+            cached = (len(e.aliases), e.name, [frozenset(org_words(a)) for a in [e.name, *e.aliases]])
             self._alias_cache[index] = cached
         return cached[2]
 
@@ -455,123 +300,9 @@ class Registry:
             return index
         return self._new(mention.name, "organisation", "org:" + mention.name.lower())
 
-    def _resolve_spokes(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        org_index = None
-        if mention.affiliation:
-            org_index = self._resolve_org(Mention("org", mention.affiliation, name=mention.affiliation), pos, sentence)
-        else:
-            # "... defended the process and a source said": the organisation just mentioned.
-            for entry in self._recent(sentence):
-                if entry.sentence < sentence - 1:
-                    break
-                if self.entities[entry.entity].kind == "organisation":
-                    org_index = entry.entity
-                    break
-        org = self.entities[org_index].name if org_index is not None else None
-        noun = mention.head
-        key = f"spokes:{org_index}:{noun}"
-        if key in self._by_key:
-            return self._by_key[key]
-        name = f"{org} {noun}" if org else noun
-        return self._new(name, "spokesperson", key, gender=mention.gender, number=mention.number, affiliation=org)
-
-    def _resolve_group(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        members = [self.resolve(m, pos, sentence) for m in mention.members]
-        members = [m for m in members if m is not None]
-        if len(set(members)) < 2:
-            return members[0] if members else None
-        key = "group:" + ",".join(str(m) for m in sorted(set(members)))
-        if key in self._by_key:
-            return self._by_key[key]
-        name = " and ".join(self.entities[m].name for m in dict.fromkeys(members))
-        return self._new(name, "group", key, number="pl", members=list(dict.fromkeys(members)))
-
-    def _resolve_plural(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        name = mention.name
-        key = "plural:" + name.lower()
-        if key in self._by_key:
-            return self._by_key[key]
-        return self._new(name, "group", key, number="pl")
-
-    def _resolve_orgdesc(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        recent_orgs = [e.entity for e in self._recent(sentence) if self.entities[e.entity].kind == "organisation"]
-        for index in recent_orgs:
-            if mention.head in self.entities[index].name.lower():
-                return index
-        for index in self._orgs_by_word.get(mention.head, ()):
-            return index
-        modifiers = [m for m in mention.modifiers if m.lower() not in lexicon.FUNCTION_WORDS]
-        if modifiers and all(m[:1].islower() for m in modifiers):
-            # "the hospital trust" names a body of its own, not whichever organisation came last.
-            name = " ".join([*modifiers, mention.head])
-            key = "orgdesc:" + name.lower()
-            return self._by_key.get(key) if key in self._by_key else self._new(name, "organisation", key)
-        if recent_orgs:
-            return recent_orgs[0]
-        focus = self.focus(sentence)
-        if focus is not None and self.entities[focus].affiliation:
-            return self._find_org(self.entities[focus].affiliation)
-        return self._new(mention.head.capitalize(), "organisation", "orgdesc:" + mention.head)
-
-    def _role_match(self, head: str, gender: str | None, sentence: int) -> int | None:
-        titles = lexicon.TITLE_ROLE_NOUNS.get(head)
-        head = head.removeprefix("ex-")
-        seen: set[int] = set()
-        for entry in self._recent(sentence):
-            index = entry.entity
-            if index in seen:
-                continue
-            seen.add(index)
-            entity = self.entities[index]
-            if not self._compatible_person(entity, gender):
-                continue
-            if titles is not None and entity.titles & titles:
-                return index
-            if head in entity.titles:  # "the senator" for "Senator X"
-                return index
-            if head in entity.role_words() or head.rstrip("s") in entity.role_words():
-                return index
-        return None
-
-    def _resolve_description(self, mention: Mention, pos: int, sentence: int) -> int | None:
-        modifiers = {m.lower() for m in mention.modifiers}
-        biographical = (
-            bool(modifiers & _BIOGRAPHICAL)
-            or mention.head.startswith("ex-")
-            or any(m.endswith("-year-old") for m in modifiers)
-            or mention.head.endswith("-year-old")
-        )
-        focus = self.focus(sentence)
-        if biographical and focus is not None and self._compatible_person(self.entities[focus], mention.gender):
-            return focus
-        matched = self._role_match(mention.head, mention.gender, sentence)
-        if matched is not None:
-            return matched
-        if mention.head in lexicon.ORG_DESCRIPTIONS and not biographical:
-            # "the regulator said": a body that is also a role noun means the organisation just mentioned.
-            for entry in self._recent(sentence):
-                if self.entities[entry.entity].kind == "organisation":
-                    self.entities[entry.entity].add_role(mention.head)
-                    return entry.entity
-        if mention.other_than_focus:
-            for entry in self._recent(sentence):
-                entity = self.entities[entry.entity]
-                if (
-                    entry.entity != focus
-                    and entity.kind == "person"
-                    and self._compatible_person(entity, mention.gender)
-                ):
-                    return entry.entity
-        if focus is not None and self._compatible_person(self.entities[focus], mention.gender):
-            return focus
-        key = "desc:" + mention.text.lower()
-        if key in self._by_key:
-            return self._by_key[key]
-        return self._new(mention.text, "person", key, gender=mention.gender)
-
 
 # Resolution by mention kind (Registry.resolve): a table instead of building a method name per call.
 _RESOLVERS = {
     kind: getattr(Registry, f"_resolve_{kind}")
-    for kind in ("pronoun", "person", "bare", "org", "spokes", "group", "description", "orgdesc", "plural")
+    for kind in ("pronoun", "person", "bare", "org", "spokes", "group", "description", "orgdesc", "plural", "document")
 }

@@ -244,11 +244,12 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
 
 def _attribution_follows(tokens: list[Token], i: int) -> bool:
     """`“Can we win?” Mr. Ortega asked.`: a short name and a speech verb finish the quotation's sentence."""
-    for k in range(i, min(len(tokens), i + 5)):
+    for k in range(i, min(len(tokens), i + 10)):
         tok = tokens[k]
         if tok.low in lexicon.SPEECH_VERBS:
             return k > i
-        if not tok.is_cap:
+        # "Rep. Jane Doe, R-Pa., said": the dots and commas of a name with its party and state.
+        if not tok.is_cap and not (tok.text in ",." and k > i):
             return False
     return False
 

@@ -6,7 +6,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import attribution, quotes, responses, text
+from claims.extraction import phrases, quotes, responses, text
 from claims.extraction.text import Token, tokenize
 
 # Text made of the characters the fast paths treat specially: spaces and other whitespace, marks,
@@ -124,12 +124,12 @@ def test_title_test_agrees_with_its_definition(quoted):
 def _reference_stops_np(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     low = tok.low
-    if tok.text in ',;:.!?"“”' or attribution._verbish(tok):
+    if tok.text in ',;:.!?"“”-–—―' or phrases.verbish(tok):
         return True
-    if low in attribution.lexicon.RELATIVES or low in attribution.lexicon.CONJUNCTIONS:
+    if low in phrases.lexicon.RELATIVES or low in phrases.lexicon.CONJUNCTIONS:
         return True
-    if low in attribution.lexicon.PREPOSITIONS and not tok.is_cap:
-        return attribution._preposition_stops(tokens, i)
+    if low in phrases.lexicon.PREPOSITIONS and not tok.is_cap:
+        return phrases.preposition_stops(tokens, i)
     return False
 
 
@@ -138,7 +138,7 @@ def _reference_stops_np(tokens: list[Token], i: int) -> bool:
 def test_noun_phrase_stops_agree_with_the_word_rules(body):
     tokens = tokenize(body, [])
     for i in range(len(tokens)):
-        assert attribution._stops_np(tokens, i) == _reference_stops_np(tokens, i)
+        assert phrases.stops_np(tokens, i) == _reference_stops_np(tokens, i)
 
 
 @settings(max_examples=200, deadline=None)
