@@ -26,9 +26,17 @@ def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
     """
     spans = [c for c in claims if c.orphaned_at is None and 0 <= c.start < c.end <= len(body)]
     bounds = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
+    # One sweep along the body: the spans open at a piece are the ones covering it, as every span end is a
+    # bound (looking every span up for every piece grew with the square of the claims).
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    following, open_spans = 0, []
     pieces: list[str] = []
     for start, end in pairwise(bounds):
-        covering = [c for c in spans if c.start <= start and end <= c.end]
+        while following < len(by_start) and spans[by_start[following]].start <= start:
+            open_spans.append(by_start[following])
+            following += 1
+        open_spans = [i for i in open_spans if spans[i].end > start]
+        covering = [spans[i] for i in sorted(open_spans)]
         if not covering:
             pieces.append(escape(body[start:end]))
             continue
@@ -63,12 +71,12 @@ def paragraph_around(body: str, start: int, end: int) -> tuple[str, str, str]:
 def relation_map(claims: Sequence[Claim]) -> dict[str, dict[str, list[int]]]:
     """For each claim id: the claims it links to (targets) and the claims linking to it (sources).
 
-    Reads the prefetched `outgoing_relations` and `incoming_relations`, so it runs no queries.
+    Reads the links loaded by `article_workbench_claims` (`links_out`, `links_in`), so it runs no queries.
     """
     return {
         str(claim.pk): {
-            "targets": [relation.target_id for relation in claim.outgoing_relations.all()],
-            "sources": [relation.source_id for relation in claim.incoming_relations.all()],
+            "targets": [relation.target_id for relation in claim.links_out],
+            "sources": [relation.source_id for relation in claim.links_in],
         }
         for claim in claims
     }
