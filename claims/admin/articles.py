@@ -33,7 +33,7 @@ from . import edits, views
 from .cards import claim_cards, claim_url_maker
 from .charts import STATUS_COLOURS
 from .forms import CiteForm, ClaimCreateForm, ClaimEditForm, LinkForm, ReattachForm, RejectForm
-from .highlight import claim_hover_text, highlight_body, relation_map, review_progress
+from .highlight import highlight_body, relation_map, review_progress
 
 
 class ArticleWorkbenchAdmin(ArticleAdmin):
@@ -153,7 +153,6 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         cards = [
             {
                 "claim": claim,
-                "hover": claim_hover_text(claim),
                 "transitions": views.available(claim=claim, user=user),
                 "claim_url": claim_url(claim.pk),
                 "matches": match_summaries.get(claim.pk),
