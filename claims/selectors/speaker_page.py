@@ -26,7 +26,9 @@ def speaker_page_claims(*, speaker: Speaker, limit: int = 100) -> list[Claim]:
 def speaker_duplicates(*, speaker: Speaker, limit: int = 5) -> QuerySet[Speaker]:
     """Active speakers of the same kind whose name is like this one's (trigrams) or shares a name or alias."""
     names = [speaker.name, *speaker.aliases.values_list("name", flat=True)]
-    shared = Q(name__iexact=speaker.name) | Exists(SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__in=names))
+    shared = Q(name__iexact=speaker.name) | Exists(
+        SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__in=names)
+    )
     for name in names:
         shared |= Q(name__iexact=name)
     return (
