@@ -211,6 +211,9 @@ def build(conn: psycopg.Connection, *, claims: int, log=print) -> dict[str, int]
                         assignee,
                         claim_id,
                         None,
+                        "manual",
+                        "",
+                        "",
                     )
                 )
             previous = claim_id
@@ -255,7 +258,8 @@ COPY_SQL = {
     " source_id, target_id) FROM STDIN",
     "citation": "COPY claims_citation (id, stance, excerpt, created_at, created_by_id, claim_id, source_id) FROM STDIN",
     "review": "COPY claims_review (id, rating, summary, body, status, submitted_at, published_at, created_at,"
-    " updated_at, approved_by_id, author_id, claim_id, supersedes_id) FROM STDIN",
+    " updated_at, approved_by_id, author_id, claim_id, supersedes_id, origin, published_url, source_publisher)"
+    " FROM STDIN",
 }
 
 

@@ -12,9 +12,13 @@ Import figures: `bench/imports.py`.
 """
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -43,6 +47,30 @@ def configure_environment() -> None:
     os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
     os.environ["API_THROTTLE_RATE"] = "1000000/minute"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    if not os.environ.get("REDIS_URL"):
+        os.environ["REDIS_URL"] = private_redis()
+
+
+def private_redis() -> str:
+    """A Redis of the bench's own on a socket, stopped at exit: production keeps the rate limits in a shared
+    Redis, and the database table that stands in for it without one would add a write to every API request."""
+    server = shutil.which("redis-server")
+    if server is None:
+        print("no redis-server: rate limits kept in the database cache table (a write per API request)")
+        return ""
+    folder = tempfile.mkdtemp(prefix="bench-redis-")
+    socket = os.path.join(folder, "redis.sock")
+    process = subprocess.Popen(
+        [server, "--port", "0", "--unixsocket", socket, "--save", "", "--appendonly", "no", "--dir", folder],
+        stdout=subprocess.DEVNULL,
+    )
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    atexit.register(process.terminate)
+    for _ in range(100):
+        if os.path.exists(socket):
+            break
+        time.sleep(0.05)
+    return f"unix://{socket}?db=0"
 
 
 configure_environment()
@@ -244,7 +272,9 @@ def use_database(label: str, rebuild: bool) -> None:
             exists = None
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
+    # The pool (on without DEBUG) keeps connections to the database it was opened on: start a new one.
     connection.close()
+    connection.close_pool()
     connection.settings_dict["NAME"] = name
     call_command("migrate", verbosity=0)
     with psycopg.connect(database_url(label), autocommit=True) as conn:

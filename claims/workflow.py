@@ -384,9 +384,13 @@ def review_withdraw(*, review: Review, user: Any) -> Review:
 
 
 def _waiting_review(claim: Claim) -> Review | None:
-    """The newest verdict awaiting approval, from the claim's prefetched reviews when a list loaded them."""
-    if "reviews" in getattr(claim, "_prefetched_objects_cache", {}):
-        waiting = [review for review in claim.reviews.all() if review.status == ReviewStatus.SUBMITTED]
+    """The newest verdict awaiting approval, from the claim's reviews when a list loaded them (prefetched as
+    `reviews`, or as a plain list in `loaded_reviews`)."""
+    loaded = getattr(claim, "loaded_reviews", None)
+    if loaded is None and "reviews" in getattr(claim, "_prefetched_objects_cache", {}):
+        loaded = claim.reviews.all()
+    if loaded is not None:
+        waiting = [review for review in loaded if review.status == ReviewStatus.SUBMITTED]
         return max(waiting, key=lambda review: (review.created_at, review.pk), default=None)
     return claim.reviews.filter(status=ReviewStatus.SUBMITTED).first()
 

@@ -11,6 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,9 +30,10 @@ from claims.services.bulk import article_proposals_decide, bulk_decision_last, b
 from claims.services.proposals import article_ingest
 
 from . import edits, views
+from .cards import claim_cards, claim_url_maker
 from .charts import STATUS_COLOURS
 from .forms import CiteForm, ClaimCreateForm, ClaimEditForm, LinkForm, ReattachForm, RejectForm
-from .highlight import claim_hover_text, highlight_body, relation_map, review_progress
+from .highlight import highlight_body, relation_map, review_progress
 
 
 class ArticleWorkbenchAdmin(ArticleAdmin):
@@ -147,12 +149,12 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         link_form = LinkForm(article_claims=claims)
         cite_form = CiteForm()
         edit_form = ClaimEditForm()
+        claim_url = claim_url_maker()
         cards = [
             {
                 "claim": claim,
-                "hover": claim_hover_text(claim),
                 "transitions": views.available(claim=claim, user=user),
-                "claim_url": reverse("admin:claims_claim_change", args=[claim.pk]),
+                "claim_url": claim_url(claim.pk),
                 "matches": match_summaries.get(claim.pk),
             }
             for claim in claims
@@ -166,6 +168,13 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
             "article": article,
             "body_html": highlight_body(article.body, claims),
             "cards": cards,
+            "cards_html": claim_cards(
+                cards,
+                article_id=article.pk,
+                csrf_token=get_token(request),
+                workbench_url=self._workbench_url(article),
+                can_link=permissions.can(user, permissions.LINK),
+            ),
             "relations": relation_map(claims),
             "create_form": create_form,
             "link_form": link_form,
@@ -212,7 +221,6 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         citation = views.citation_create_from_form(request, form)
         claim_id = citation.claim_id if citation else None
         return views.redirect_back(request, self._workbench_url(article, claim_id))
-
 
     # Corrections in place (JSON) and whole-article decisions.
 

@@ -18,7 +18,7 @@ from claims.exceptions import ClaimtrackError
 from claims.models import Claim, ClaimRelation
 from claims.selectors import claim_admin_list, claim_history, claim_workbench_detail
 from claims.selectors.matches import claim_matches, claim_other_article_count
-from claims.selectors.search import claim_search_ids
+from claims.selectors.search import claim_search
 from claims.services import editing
 from claims.services.dashboard import dashboard_snapshot_get
 from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
@@ -178,8 +178,7 @@ class ClaimAdmin(ServiceModelAdmin):
         if not term:
             return queryset, False
         # People type the start of a word into an autocomplete box; full-text search needs whole words.
-        matches = claim_search_ids(term, partial_words=request.path.endswith("/autocomplete/"))
-        return queryset.filter(pk__in=matches), False
+        return claim_search(queryset, term, partial_words=request.path.endswith("/autocomplete/")), False
 
     # Writes go through the editing services; the workflow fields are read-only here.
 

@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from claims import permissions
 from claims.choices import ClaimKind, ClaimType, Rating, RelationType, SourceType, SpeakerKind, Stance
@@ -14,6 +17,19 @@ from claims.models import Citation, Claim, ClaimRelation, Source, Speaker
 def _autocomplete(model, field_name: str) -> AutocompleteSelect:
     """The admin's select2 autocomplete for `model.field_name`, searching the related model's admin."""
     return AutocompleteSelect(model._meta.get_field(field_name), admin.site, attrs={"class": "full-width"})
+
+
+class ManyOptionsSelect(forms.Select):
+    """A plain <select> whose options are written in Python: rendering a template per option took most of a
+    long article's workbench when it listed every claim."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
+            for key, label in self.choices
+        )
+        return mark_safe(f"<select{flatatt({**self.build_attrs(self.attrs, attrs), 'name': name})}>{options}</select>")
 
 
 def reviewers() -> QuerySet:
@@ -106,7 +122,9 @@ class LinkForm(forms.Form):
 
     claim = forms.ModelChoiceField(queryset=Claim.objects.all(), widget=forms.HiddenInput)
     relation_type = forms.ChoiceField(choices=RelationType.choices, initial=RelationType.REBUTS)
-    target = forms.ModelChoiceField(queryset=Claim.objects.none(), required=False, label="answers / links to")
+    target = forms.ModelChoiceField(
+        queryset=Claim.objects.none(), required=False, label="answers / links to", widget=ManyOptionsSelect
+    )
     other_target = forms.ModelChoiceField(
         queryset=Claim.objects.all(),
         required=False,

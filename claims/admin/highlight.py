@@ -6,15 +6,17 @@ from itertools import pairwise
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from claims.choices import ClaimKind, ClaimStatus, ClaimType
 from claims.models import Claim
+
+_KINDS, _TYPES, _STATUSES = dict(ClaimKind.choices), dict(ClaimType.choices), dict(ClaimStatus.choices)
 
 
 def claim_hover_text(claim: Claim) -> str:
     """What a reviewer sees when hovering a span: who said it, what it is and where it stands."""
     speaker = claim.speaker.name if claim.speaker_id else "unknown speaker"
-    return f"#{claim.pk} {speaker} — {claim.get_kind_display()}, {claim.get_claim_type_display()}, " + (
-        claim.get_status_display()
-    )
+    kind, claim_type = _KINDS.get(claim.kind, claim.kind), _TYPES.get(claim.claim_type, claim.claim_type)
+    return f"#{claim.pk} {speaker} — {kind}, {claim_type}, {_STATUSES.get(claim.status, claim.status)}"
 
 
 def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
@@ -26,27 +28,31 @@ def highlight_body(body: str, claims: Iterable[Claim]) -> SafeString:
     """
     spans = [c for c in claims if c.orphaned_at is None and 0 <= c.start < c.end <= len(body)]
     bounds = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
+    # One sweep along the body: the spans open at a piece are the ones covering it, as every span end is a
+    # bound (looking every span up for every piece grew with the square of the claims).
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    following, open_spans = 0, []
     pieces: list[str] = []
+    hover: dict[int, str] = {}
     for start, end in pairwise(bounds):
-        covering = [c for c in spans if c.start <= start and end <= c.end]
+        while following < len(by_start) and spans[by_start[following]].start <= start:
+            open_spans.append(by_start[following])
+            following += 1
+        open_spans = [i for i in open_spans if spans[i].end > start]
+        covering = [spans[i] for i in sorted(open_spans)]
         if not covering:
             pieces.append(escape(body[start:end]))
             continue
         inner = min(covering, key=lambda c: (c.end - c.start, c.pk))
         # Where spans overlap, the piece says how many cover it, so every one of them stays visible.
         depth = f" overlap depth-{min(len(covering), 3)}" if len(covering) > 1 else ""
+        if inner.pk not in hover:
+            hover[inner.pk] = escape(claim_hover_text(inner))
         pieces.append(
-            format_html(
-                '<mark class="claim kind-{} status-{}{}{}" data-claim="{}" data-claims="{}" title="{}">{}</mark>',
-                inner.kind,
-                inner.status,
-                " first" if start == inner.start else "",
-                depth,
-                inner.pk,
-                " ".join(str(c.pk) for c in covering),
-                claim_hover_text(inner),
-                body[start:end],
-            )
+            f'<mark class="claim kind-{escape(inner.kind)} status-{escape(inner.status)}'
+            f'{" first" if start == inner.start else ""}{depth}" data-claim="{inner.pk}"'
+            f' data-claims="{" ".join(str(c.pk) for c in covering)}" title="{hover[inner.pk]}">'
+            f"{escape(body[start:end])}</mark>"
         )
     return mark_safe("".join(pieces))
 
@@ -63,12 +69,12 @@ def paragraph_around(body: str, start: int, end: int) -> tuple[str, str, str]:
 def relation_map(claims: Sequence[Claim]) -> dict[str, dict[str, list[int]]]:
     """For each claim id: the claims it links to (targets) and the claims linking to it (sources).
 
-    Reads the prefetched `outgoing_relations` and `incoming_relations`, so it runs no queries.
+    Reads the links loaded by `article_workbench_claims` (`links_out`, `links_in`), so it runs no queries.
     """
     return {
         str(claim.pk): {
-            "targets": [relation.target_id for relation in claim.outgoing_relations.all()],
-            "sources": [relation.source_id for relation in claim.incoming_relations.all()],
+            "targets": [relation.target_id for relation in claim.links_out],
+            "sources": [relation.source_id for relation in claim.links_in],
         }
         for claim in claims
     }

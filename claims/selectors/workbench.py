@@ -52,16 +52,22 @@ def _relations_prefetch() -> list[Prefetch]:
 
 
 def article_workbench_claims(*, article: Article) -> list[Claim]:
-    """An article's claims in reading order, with speakers, links both ways, citations and verdicts (which
-    decide the transitions offered): the same few queries for 5 claims or 500."""
+    """An article's claims in reading order, with speakers, links both ways (`links_out`, `links_in`),
+    citations (`cited`) and verdicts (`loaded_reviews`, which decide the transitions offered): the same few
+    queries for 5 claims or 500.
+
+    The related rows come as plain lists: a prefetch into the related managers builds a queryset per claim
+    and relation, which cost more than the queries for a long article."""
+    outgoing, incoming = _relations_prefetch()
     return list(
         Claim.objects.filter(article=article)
         .select_related("speaker", "assignee")
         .defer("search_vector")
         .prefetch_related(
-            *_relations_prefetch(),
-            Prefetch("citations", queryset=Citation.objects.select_related("source")),
-            Prefetch("reviews", queryset=Review.objects.defer("body")),
+            Prefetch("outgoing_relations", queryset=outgoing.queryset, to_attr="links_out"),
+            Prefetch("incoming_relations", queryset=incoming.queryset, to_attr="links_in"),
+            Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("id"), to_attr="cited"),
+            Prefetch("reviews", queryset=Review.objects.defer("body"), to_attr="loaded_reviews"),
         )
         .order_by("start", "end", "id")
     )

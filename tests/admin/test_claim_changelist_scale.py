@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.admin import pagination
+from claims.selectors import search as search_selectors
 from tests.factories import ClaimFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,27 @@ def test_speaker_filter_names_only_the_chosen_speaker(client, staff_user):
     assert speaker_choices(unfiltered) == []
     assert _ids(filtered) == [mine.pk]
     assert speaker_choices(filtered) == ["Priya Vandermeer"]
+
+
+def test_a_search_matching_many_claims_walks_the_newest_and_finds_the_same(client, staff_user, monkeypatch):
+    """Above `DENSE_MATCHES` expected matches the search is one condition read newest first, not a union of
+    every match; either way a term finds the same claims, in the same order."""
+    speaker = SpeakerFactory(name="Henrike Osterwald")
+    claims = [ClaimFactory(), ClaimFactory(speaker=speaker), ClaimFactory(), ClaimFactory(speaker=speaker)]
+    client.force_login(staff_user)
+    terms = ["budgets balanced", "osterwald", "Osterwal", f"#{claims[2].pk}", "qzxjvw"]
+
+    def search(term) -> tuple[list[int], list[str]]:
+        with CaptureQueriesContext(connection) as queries:
+            ids = _ids(client.get(reverse(CHANGELIST), {"q": term}))
+        return ids, [q["sql"] for q in queries if q["sql"].startswith("SELECT") and "claims_claim" in q["sql"]]
+
+    few = {term: search(term) for term in terms}
+    monkeypatch.setattr(search_selectors, "DENSE_MATCHES", 0)
+    many = {term: search(term) for term in terms}
+
+    assert {term: ids for term, (ids, _) in many.items()} == {term: ids for term, (ids, _) in few.items()}
+    assert few["osterwald"][0] == [claims[3].pk, claims[1].pk]
+    assert few["Osterwal"][0] == [claims[3].pk, claims[1].pk]
+    assert any("UNION" in sql for sql in few["osterwald"][1])
+    assert not any("UNION" in sql for sql in many["osterwald"][1])
