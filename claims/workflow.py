@@ -383,16 +383,13 @@ def review_withdraw(*, review: Review, user: Any) -> Review:
     return locked
 
 
-def _waiting_review(claim: Claim) -> Review | None:
-    """The newest verdict awaiting approval, from the claim's reviews when a list loaded them (prefetched as
-    `reviews`, or as a plain list in `loaded_reviews`)."""
+def waiting_review(claim: Claim) -> Review | None:
+    """The newest verdict awaiting approval: from the reviews a list loaded (`loaded_reviews`), else asked for."""
     loaded = getattr(claim, "loaded_reviews", None)
-    if loaded is None and "reviews" in getattr(claim, "_prefetched_objects_cache", {}):
-        loaded = claim.reviews.all()
     if loaded is not None:
         waiting = [review for review in loaded if review.status == ReviewStatus.SUBMITTED]
         return max(waiting, key=lambda review: (review.created_at, review.pk), default=None)
-    return claim.reviews.filter(status=ReviewStatus.SUBMITTED).first()
+    return claim.reviews.filter(status=ReviewStatus.SUBMITTED).order_by("-created_at", "-pk").first()
 
 
 def transition_options(*, claim: Claim, user: Any) -> list[tuple[str, str | None]]:
@@ -400,7 +397,7 @@ def transition_options(*, claim: Claim, user: Any) -> list[tuple[str, str | None
     options: list[tuple[str, str | None]] = []
     waiting = None
     if claim.status in (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED):
-        waiting = _waiting_review(claim)
+        waiting = waiting_review(claim)
     for name, transition in TRANSITIONS.items():
         if claim.status not in transition.sources:
             continue

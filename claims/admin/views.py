@@ -72,7 +72,7 @@ def redirect_back(request: HttpRequest, default: str) -> HttpResponseRedirect:
 
 
 def _waiting_review(claim: Claim):
-    review = claim.reviews.filter(status=ReviewStatus.SUBMITTED).order_by("-created_at").first()
+    review = workflow.waiting_review(claim)
     if review is None:
         raise ValidationError("There is no submitted verdict waiting for approval.")
     return review

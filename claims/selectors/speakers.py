@@ -70,13 +70,3 @@ def speaker_possible_duplicates(speaker: Speaker, *, limit: int = MAX_DUPLICATES
             if len(found) == limit:
                 break
     return found
-
-
-def _alike(words: frozenset[str], other: frozenset[str], kind: str) -> bool:
-    if not words or not other:
-        return False
-    if kind == "person":
-        # "Biden" / "Joseph R. Biden Jr." / "Joe Biden": one name's words within the other's; a bare
-        # surname matches any fuller name ending in it.
-        return words <= other or other <= words
-    return words < other or other < words or words == other

@@ -34,19 +34,22 @@ def claim_admin_list() -> QuerySet[Claim]:
 _LINKED_ARTICLE_TEXT = ("search_vector", "article__body", "article__raw_text", "article__search_vector")
 
 
-def _relations_prefetch() -> list[Prefetch]:
+def _relations_prefetch(*, as_lists: bool = False) -> list[Prefetch]:
+    """Links both ways with their far claim; `as_lists` loads them as plain lists (`links_out`, `links_in`)."""
     return [
         Prefetch(
             "outgoing_relations",
             queryset=ClaimRelation.objects.select_related("target__speaker", "target__article").defer(
                 *(f"target__{name}" for name in _LINKED_ARTICLE_TEXT)
             ),
+            to_attr="links_out" if as_lists else None,
         ),
         Prefetch(
             "incoming_relations",
             queryset=ClaimRelation.objects.select_related("source__speaker", "source__article").defer(
                 *(f"source__{name}" for name in _LINKED_ARTICLE_TEXT)
             ),
+            to_attr="links_in" if as_lists else None,
         ),
     ]
 
@@ -58,14 +61,12 @@ def article_workbench_claims(*, article: Article) -> list[Claim]:
 
     The related rows come as plain lists: a prefetch into the related managers builds a queryset per claim
     and relation, which cost more than the queries for a long article."""
-    outgoing, incoming = _relations_prefetch()
     return list(
         Claim.objects.filter(article=article)
         .select_related("speaker", "assignee")
         .defer("search_vector")
         .prefetch_related(
-            Prefetch("outgoing_relations", queryset=outgoing.queryset, to_attr="links_out"),
-            Prefetch("incoming_relations", queryset=incoming.queryset, to_attr="links_in"),
+            *_relations_prefetch(as_lists=True),
             Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("id"), to_attr="cited"),
             Prefetch("reviews", queryset=Review.objects.defer("body"), to_attr="loaded_reviews"),
         )
