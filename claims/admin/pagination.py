@@ -1,9 +1,9 @@
 """Changelist pages that cost the same on the first page and the ten-thousandth, at any table size."""
 
-import json
-
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+
+from claims.selectors.search import estimated_rows
 
 # Below this many rows (as the planner estimates them) counting exactly is cheap, and people notice a
 # wrong count on a short list; above it an estimate serves the paginator just as well.
@@ -21,8 +21,7 @@ class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         queryset = self.object_list
-        plan = json.loads(queryset.values("pk").explain(format="json"))
-        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        estimate = estimated_rows(queryset.values("pk"))
         return queryset.count() if estimate < EXACT_COUNT_BELOW else estimate
 
     def page(self, number):
