@@ -153,8 +153,12 @@ TASKS = {
 }
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
-# One cache shared by every process (API rate limits, failed-token counts): Redis when REDIS_URL is set,
-# otherwise a table in the database (created by a migration), so nothing extra has to run.
+# Rate limits count in Redis when REDIS_URL is set, otherwise in an unlogged table: one atomic increment
+# per request either way, so every worker process counts into the same window without racing.
+RATE_LIMIT_REDIS_URL = os.environ.get("REDIS_URL") or None
+
+# One cache shared by every process: Redis when REDIS_URL is set, otherwise a table in the database
+# (created by a migration), so nothing extra has to run.
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:

@@ -8,6 +8,7 @@ from claims.models.notes import Note
 from claims.models.reviews import Review
 from claims.models.sources import Citation, Source
 from claims.models.speakers import Speaker, SpeakerAlias, SpeakerRole
+from claims.models.throttling import RateWindow
 from claims.models.tokens import APIToken
 from claims.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
@@ -20,6 +21,7 @@ __all__ = [
     "ClaimRelation",
     "DashboardSnapshot",
     "Note",
+    "RateWindow",
     "Review",
     "Source",
     "Speaker",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rest_framework.test import APIClient
 
+from claims.api.throttling import window_hit, window_peek
 from claims.services.tokens import token_create
 from tests.processes import database_url_of_this_test
 
@@ -100,3 +101,87 @@ def test_valid_tokens_do_not_count_as_failures(viewer, three_failures):
     good = token_create(user=viewer).key
     client = APIClient(REMOTE_ADDR="203.0.113.8")
     assert [client.get(URL, HTTP_AUTHORIZATION=f"Token {good}").status_code for _ in range(5)] == [200] * 5
+
+
+def _redis_or_skip():
+    import redis
+    from django.conf import settings
+
+    url = settings.REDIS_URL.rsplit("/", 1)[0] + "/9"  # a database of its own, emptied by the test
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis server at REDIS_URL")
+    return url
+
+
+@pytest.fixture(params=["database", "redis"])
+def store(request, settings):
+    """Each test below runs against both counters: the PostgreSQL table and Redis."""
+    if request.param == "redis":
+        import redis
+
+        url = _redis_or_skip()
+        redis.Redis.from_url(url).flushdb()
+        settings.RATE_LIMIT_REDIS_URL = url
+        yield request.param
+        redis.Redis.from_url(url).flushdb()
+    else:
+        settings.RATE_LIMIT_REDIS_URL = None
+        yield request.param
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_hits_are_each_counted_once(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def hit(_):
+        try:
+            return window_hit("throttle_test_race", 60)[0]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        counts = sorted(pool.map(hit, range(16)))
+    # A read-modify-write counter hands two requests the same number; an atomic one never does.
+    assert counts == list(range(1, 17))
+    assert window_peek("throttle_test_race")[0] == 16
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_window_starts_again_once_it_has_ended(store):
+    import time
+
+    assert window_hit("throttle_test_expiry", 1)[0] == 1
+    hits, remaining = window_hit("throttle_test_expiry", 1)
+    assert hits == 2 and 0 < remaining <= 1
+    time.sleep(remaining + 0.1)
+    assert window_peek("throttle_test_expiry") == (0, 0.0)
+    assert window_hit("throttle_test_expiry", 1)[0] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_requests_over_http_never_exceed_the_limit(viewer, live_server, settings):
+    """Many requests at once through the live server's threads: exactly the limit gets through."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    settings.RATE_LIMIT_REDIS_URL = None
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "token": "5/minute"},
+    }
+    key = token_create(user=viewer).key
+
+    def get(_):
+        return requests.get(f"{live_server.url}{URL}", headers={"Authorization": f"Token {key}"}, timeout=60)
+
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        responses = list(pool.map(get, range(24)))
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [200] * 5 + [429] * 19
+    refused = next(response for response in responses if response.status_code == 429)
+    assert 0 < int(refused.headers["Retry-After"]) <= 60
