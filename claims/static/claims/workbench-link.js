@@ -192,4 +192,6 @@
     loadSuggestions();
   });
   panel.addEventListener("toggle", loadSuggestions);
+  // A claim selected before this script ran (from the address's #claim-N).
+  selectedKind = document.querySelector(".claim-card.current")?.dataset.kind || null;
 })();
