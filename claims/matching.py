@@ -13,6 +13,9 @@ from rapidfuzz import fuzz
 # Above HIGH a same-speaker pair is confirmed as a repeat without a reviewer; above LOW a pair is suggested.
 HIGH_THRESHOLD = 0.9
 LOW_THRESHOLD = 0.6
+# How much of a claim's trigrams (pg_trgm word similarity) another claim must hold to be scored at all. Every
+# labelled pair that is the same claim is above it in both directions (bench/matching.py prints the lowest).
+CANDIDATE_SIMILARITY = 0.5
 
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
