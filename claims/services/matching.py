@@ -4,6 +4,8 @@ repeats, suggest the likely ones, and record a reviewer's confirmation or dismis
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,63 +18,86 @@ from django.utils import timezone
 
 from claims import permissions
 from claims.choices import ClaimOrigin, ClaimStatus, MatchState, RelationType
-from claims.matching import CANDIDATE_SIMILARITY, HIGH_THRESHOLD, LOW_THRESHOLD, match_score
+from claims.matching import CANDIDATE_OVERLAP, HIGH_THRESHOLD, LOW_THRESHOLD, match_score, word_pairs
 from claims.models import Claim, ClaimMatch, ClaimRelation
 
 logger = logging.getLogger(__name__)
 
-# Candidates fetched by trigram word similarity before the finer score decides.
+# Claims scored at most, of those the index finds: the ones sharing the most word pairs with the claim.
 CANDIDATES = 100
-# A pathological text (thousands of common words) must not hold a request or a worker: the candidate query
-# gives up after this long, and the claim is matched again on its next refresh.
+# Rows read from the index at most before ranking: a claim made only of everyday word pairs could otherwise
+# read thousands.
+CANDIDATE_ROWS = 1000
+# A pathological text must not hold a request or a worker: the candidate query gives up after this long,
+# and the claim is matched again on its next refresh.
 CANDIDATE_TIMEOUT_MS = 2000
 # Claims per queued refresh: an article's worth, so one slow batch does not hold a worker for long.
 SCHEDULE_BATCH = 200
+# How long the word pairs' frequencies (the planner's statistics on the index) are kept before read again.
+COMMON_PAIRS_TTL = 600.0
 
-# `needle <% text`: the needle's trigrams found in some stretch of the text, at least the threshold's share.
-# The claims' `claim_match_text_trgm` GIN index serves the operator (the planner inlines the function on both
-# sides); `word_similarity` orders what the index found, so only those rows are scored.
+# A claim sharing at least CANDIDATE_OVERLAP of the new claim's word pairs shares at least one of any
+# n - ceil(CANDIDATE_OVERLAP * n) + 1 of them (pigeonhole): asking the index for the rarest that many finds
+# every such claim while reading only short posting lists. `claim_match_shingles(text)` is the expression
+# of the `claim_match_shingles_gin` index, so `&&` (overlap) is an index scan.
 _CANDIDATES_SQL = """
-    SELECT c.id
+    SELECT c.id, c.text
     FROM claims_claim c
-    WHERE claim_match_text(%(text)s) <%% claim_match_text(c.text)
+    WHERE claim_match_shingles(c.text) && %(probe)s::integer[]
       AND c.article_id <> %(article)s AND c.status <> %(rejected)s
-    ORDER BY word_similarity(claim_match_text(%(text)s), claim_match_text(c.text)) DESC, c.id
-    LIMIT %(limit)s
+    LIMIT %(rows)s
 """
+_COMMON_PAIRS_SQL = """
+    SELECT u.pair, u.frequency
+    FROM pg_stats s, unnest(s.most_common_elems::text::integer[], s.most_common_elem_freqs) AS u(pair, frequency)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'claim_match_shingles_gin' AND u.pair IS NOT NULL
+"""
+_common_pairs: tuple[float, dict[int, float]] = (0.0, {})
+
+
+def _common_pair_frequencies(cursor) -> dict[int, float]:
+    """The share of claims holding each everyday word pair, from ANALYZE's statistics; pairs not listed are
+    rarer than any listed. Read once every COMMON_PAIRS_TTL seconds."""
+    global _common_pairs
+    read_at, frequencies = _common_pairs
+    if time.monotonic() - read_at > COMMON_PAIRS_TTL:
+        cursor.execute(_COMMON_PAIRS_SQL)
+        frequencies = dict(cursor.fetchall())
+        _common_pairs = (time.monotonic(), frequencies)
+    return frequencies
 
 
 @contextmanager
 def _local_settings(**values: str) -> Iterator[None]:
     """Settings for the statements inside, in a savepoint: a cancelled statement rolls them back with it, a
     finished one puts the previous values back, so nothing leaks into the rest of an outer transaction."""
-    names = {key.replace("__", "."): value for key, value in values.items()}
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT " + ", ".join(["current_setting(%s)"] * len(names)),
-            list(names),
-        )
-        previous = dict(zip(names, cursor.fetchone(), strict=True))
-        for name, value in names.items():
+        cursor.execute("SELECT " + ", ".join(["current_setting(%s)"] * len(values)), list(values))
+        previous = dict(zip(values, cursor.fetchone(), strict=True))
+        for name, value in values.items():
             cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
         yield
         for name, value in previous.items():
             cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
 
 
-def claim_match_candidate_ids(
-    *, text: str, article_id: int | None, limit: int = CANDIDATES, timeout_ms: int = CANDIDATE_TIMEOUT_MS
-) -> list[int] | None:
-    """Ids of the claims outside `article_id` whose words contain most of `text`'s trigrams, most alike first;
-    None when the query ran out of time."""
-    params = {"text": text, "article": article_id or 0, "rejected": ClaimStatus.REJECTED, "limit": limit}
+def claim_match_candidate_rows(
+    *, text: str, article_id: int | None, timeout_ms: int = CANDIDATE_TIMEOUT_MS, rows: int = CANDIDATE_ROWS
+) -> list[tuple[int, str]] | None:
+    """(id, text) of claims outside `article_id` that may share CANDIDATE_OVERLAP of `text`'s word pairs
+    (a superset: the ranking decides); None when the query ran out of time."""
     try:
-        with _local_settings(
-            pg_trgm__word_similarity_threshold=str(CANDIDATE_SIMILARITY), statement_timeout=str(timeout_ms)
-        ):
-            with connection.cursor() as cursor:
-                cursor.execute(_CANDIDATES_SQL, params)
-                return [row[0] for row in cursor.fetchall()]
+        with _local_settings(statement_timeout=str(timeout_ms)), connection.cursor() as cursor:
+            cursor.execute("SELECT claim_match_shingles(%s)", [text])
+            pairs = cursor.fetchone()[0] or []
+            if not pairs:
+                return []
+            common = _common_pair_frequencies(cursor)
+            probe = sorted(pairs, key=lambda pair: (common.get(pair, 0.0), pair))
+            probe = probe[: len(pairs) - math.ceil(CANDIDATE_OVERLAP * len(pairs)) + 1]
+            params = {"probe": probe, "article": article_id or 0, "rejected": ClaimStatus.REJECTED, "rows": rows}
+            cursor.execute(_CANDIDATES_SQL, params)
+            return cursor.fetchall()
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != "57014":  # query_canceled
             raise
@@ -86,13 +111,16 @@ def claim_match_candidates(
     """Claims in other articles that score at least the low threshold against `claim`, best first (None when
     the candidate query ran out of time).
 
-    The index narrows a million claims to at most `limit` candidates; the finer score decides among them.
+    The index narrows a million claims to the few sharing its rarer word pairs; the `limit` sharing the most
+    are scored.
     """
-    ids = claim_match_candidate_ids(text=claim.text, article_id=claim.article_id, limit=limit, timeout_ms=timeout_ms)
-    if ids is None:
+    rows = claim_match_candidate_rows(text=claim.text, article_id=claim.article_id, timeout_ms=timeout_ms)
+    if rows is None:
         return None
+    mine = word_pairs(claim.text)
+    ranked = sorted(rows, key=lambda row: (-len(mine & word_pairs(row[1])), row[0]))[:limit]
     candidates = (
-        Claim.objects.filter(pk__in=ids)
+        Claim.objects.filter(pk__in=[pk for pk, _ in ranked])
         .select_related("article")
         .only("id", "text", "speaker_id", "article_id", "article__published", "article__created_at")
     )

@@ -58,10 +58,9 @@ def test_creating_editing_and_reattaching_a_claim_queue_a_refresh(annotator, dja
 def test_nothing_is_queued_for_a_change_that_is_rolled_back(annotator, django_capture_on_commit_callbacks):
     article = article_saying(TEXT)
     start = article.body.index(TEXT)
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            editing.claim_create(article=article, start=start, end=start + len(TEXT), user=annotator)
-            raise RuntimeError("the request failed after the claim was made")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        editing.claim_create(article=article, start=start, end=start + len(TEXT), user=annotator)
+        raise RuntimeError("the request failed after the claim was made")
     assert queued() == [] and not Claim.objects.exists()
 
 
