@@ -19,6 +19,7 @@ LOW_THRESHOLD = 0.6
 CANDIDATE_OVERLAP = 0.4
 
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
 _UNITS += "seventeen eighteen nineteen"
@@ -164,7 +165,7 @@ def _words(text: str) -> list[str]:
 
 
 def _figures(words: list[str]) -> set[str]:
-    return {NUMBER_VALUES.get(w, w) for w in words if any(ch.isdigit() for ch in w) or w in NUMBER_WORDS}
+    return {NUMBER_VALUES.get(w, w) for w in words if w in NUMBER_WORDS or DIGIT.search(w)}
 
 
 def _content(words: list[str]) -> set[str]:

@@ -39,4 +39,11 @@ class Migration(migrations.Migration):
             model_name='claim',
             index=django.contrib.postgres.indexes.GinIndex(django.db.models.expressions.Func(django.db.models.expressions.F('text'), function='claim_match_shingles'), name='claim_match_shingles_gin'),
         ),
+        # Candidates are asked for rarest pair first, and which pairs are rare is read from the statistics
+        # ANALYZE keeps on the index: ten times the default list of common pairs tells a pair on a hundred
+        # claims in a million from one on a thousand (at the cost of a longer ANALYZE).
+        migrations.RunSQL(
+            "ALTER INDEX claim_match_shingles_gin ALTER COLUMN 1 SET STATISTICS 1000",
+            reverse_sql=migrations.RunSQL.noop,
+        ),
     ]

@@ -24,12 +24,12 @@ from claims.models import Claim, ClaimMatch, ClaimRelation
 logger = logging.getLogger(__name__)
 
 # Claims scored at most, of those the index finds: the ones sharing the most word pairs with the claim.
-CANDIDATES = 100
+CANDIDATES = 50
 # Rows read from the index at most before ranking: a claim made only of everyday word pairs could otherwise
 # read thousands.
-CANDIDATE_ROWS = 1000
-# A pathological text must not hold a request or a worker: the candidate query gives up after this long,
-# and the claim is matched again on its next refresh.
+CANDIDATE_ROWS = 500
+# A pathological text must not hold a request or a worker: the candidate queries give up after this long in
+# all (each statement is bounded by what is left), and the claim is matched again on its next refresh.
 CANDIDATE_TIMEOUT_MS = 2000
 # Claims per queued refresh: an article's worth, so one slow batch does not hold a worker for long.
 SCHEDULE_BATCH = 200
@@ -38,13 +38,15 @@ COMMON_PAIRS_TTL = 600.0
 
 # A claim sharing at least CANDIDATE_OVERLAP of the new claim's word pairs shares at least one of any
 # n - ceil(CANDIDATE_OVERLAP * n) + 1 of them (pigeonhole): asking the index for the rarest that many finds
-# every such claim while reading only short posting lists. `claim_match_shingles(text)` is the expression
-# of the `claim_match_shingles_gin` index, so `&&` (overlap) is an index scan.
+# every such claim while reading only short posting lists. They are asked for one by one, rarest first, so
+# that when CANDIDATE_ROWS cuts the list short it drops the claims that share only an everyday pair.
+# `claim_match_shingles(text)` is the expression of the `claim_match_shingles_gin` index, so `@>` is an
+# index scan.
 _CANDIDATES_SQL = """
     SELECT c.id, c.text
     FROM claims_claim c
-    WHERE claim_match_shingles(c.text) && %(probe)s::integer[]
-      AND c.article_id <> %(article)s AND c.status <> %(rejected)s
+    WHERE claim_match_shingles(c.text) @> ARRAY[%(pair)s]::integer[]
+      AND c.article_id <> %(article)s AND c.status <> %(rejected)s AND NOT c.id = ANY(%(seen)s)
     LIMIT %(rows)s
 """
 _COMMON_PAIRS_SQL = """
@@ -85,7 +87,8 @@ def claim_match_candidate_rows(
     *, text: str, article_id: int | None, timeout_ms: int = CANDIDATE_TIMEOUT_MS, rows: int = CANDIDATE_ROWS
 ) -> list[tuple[int, str]] | None:
     """(id, text) of claims outside `article_id` that may share CANDIDATE_OVERLAP of `text`'s word pairs
-    (a superset: the ranking decides); None when the query ran out of time."""
+    (a superset: the ranking decides); None when the queries took longer than `timeout_ms` in all."""
+    deadline = time.monotonic() + timeout_ms / 1000
     try:
         with _local_settings(statement_timeout=str(timeout_ms)), connection.cursor() as cursor:
             cursor.execute("SELECT claim_match_shingles(%s)", [text])
@@ -95,13 +98,26 @@ def claim_match_candidate_rows(
             common = _common_pair_frequencies(cursor)
             probe = sorted(pairs, key=lambda pair: (common.get(pair, 0.0), pair))
             probe = probe[: len(pairs) - math.ceil(CANDIDATE_OVERLAP * len(pairs)) + 1]
-            params = {"probe": probe, "article": article_id or 0, "rejected": ClaimStatus.REJECTED, "rows": rows}
-            cursor.execute(_CANDIDATES_SQL, params)
-            return cursor.fetchall()
+            found: dict[int, str] = {}
+            for pair in probe:
+                left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(left_ms)])
+                params = {
+                    "pair": pair,
+                    "article": article_id or 0,
+                    "rejected": ClaimStatus.REJECTED,
+                    "seen": list(found),
+                    "rows": rows - len(found),
+                }
+                cursor.execute(_CANDIDATES_SQL, params)
+                found.update(cursor.fetchall())
+                if len(found) >= rows:
+                    break
+            return list(found.items())
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != "57014":  # query_canceled
             raise
-        logger.warning("claim matching: candidate query for %r gave up after %s ms", text[:80], timeout_ms)
+        logger.warning("claim matching: candidate queries for %r gave up after %s ms", text[:80], timeout_ms)
         return None
 
 
@@ -119,12 +135,13 @@ def claim_match_candidates(
         return None
     mine = word_pairs(claim.text)
     ranked = sorted(rows, key=lambda row: (-len(mine & word_pairs(row[1])), row[0]))[:limit]
+    scores = {pk: score for pk, text in ranked if (score := match_score(claim.text, text)) >= LOW_THRESHOLD}
     candidates = (
-        Claim.objects.filter(pk__in=[pk for pk, _ in ranked])
+        Claim.objects.filter(pk__in=scores)
         .select_related("article")
         .only("id", "text", "speaker_id", "article_id", "article__published", "article__created_at")
     )
-    scored = [(other, match_score(claim.text, other.text)) for other in candidates]
+    scored = [(other, scores[other.pk]) for other in candidates]
     return sorted(((o, s) for o, s in scored if s >= LOW_THRESHOLD), key=lambda pair: (-pair[1], pair[0].pk))
 
 

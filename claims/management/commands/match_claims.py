@@ -1,6 +1,8 @@
 """manage.py match_claims: find the matches of stored claims in other articles (a backfill, or a re-run after
 the scoring changed), in batches that can be stopped and resumed."""
 
+import argparse
+
 import pghistory
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
@@ -15,10 +17,9 @@ PROGRESS_KEY = "claims:match_claims:last_id"
 
 
 def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError(value)
-    return number
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 class Command(BaseCommand):
