@@ -4,13 +4,13 @@ ClaimReview listing every confirmed appearance. Also the labelled pairs' precisi
 import datetime as dt
 
 import pytest
-
 from django.db import connection, transaction
 
 from bench.matching import evaluate, lowest_candidate_overlap
 from claims.choices import MatchState, RelationType, ReviewStatus
 from claims.exceptions import RoleRequired
 from claims.exports.claimreview import claimreview_document
+from claims.matching import CANDIDATE_OVERLAP
 from claims.models import ClaimMatch, ClaimRelation
 from claims.selectors import (
     claim_appearances,
@@ -19,7 +19,6 @@ from claims.selectors import (
     claim_other_article_count,
     claim_with_published_review,
 )
-from claims.matching import CANDIDATE_OVERLAP
 from claims.services import matching
 from claims.services.matching import (
     claim_match_candidate_rows,
