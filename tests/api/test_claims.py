@@ -200,6 +200,7 @@ def test_list_rows_match_the_serializer_of_the_claim(api_client, viewer, annotat
     Claim.objects.filter(pk=bare.pk).update(
         created_at=dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC),
         updated_at=dt.datetime(2024, 5, 1, 12, 0, 0, 1, tzinfo=dt.UTC),
+        orphaned_at=dt.datetime(2024, 5, 2, 8, 30, 0, 250, tzinfo=dt.UTC),
     )
     api_client.force_authenticate(viewer)
     listed = {row["id"]: row for row in api_client.get("/api/v1/claims/").json()["results"]}
@@ -208,6 +209,8 @@ def test_list_rows_match_the_serializer_of_the_claim(api_client, viewer, annotat
     assert listed[bare.pk]["created_at"] == "2024-05-01T12:00:00Z"
     assert listed[bare.pk]["updated_at"] == "2024-05-01T12:00:00.000001Z"
     assert listed[full.pk]["citations"][0]["excerpt"].endswith("tab\there.")
+    assert listed[full.pk]["orphaned_at"] is None
+    assert listed[bare.pk]["orphaned_at"] == "2024-05-02T08:30:00.000250Z"
 
 
 @pytest.mark.parametrize("ordering", ["created_at", "-updated_at", "id"])
