@@ -78,6 +78,15 @@ class Registry(DescriptionResolution):
                 return entry.entity
         return None
 
+    def subject_between(self, lo: int, hi: int, sentence: int) -> int | None:
+        """The subject of the latest sentence mentioned in [lo, hi) of the text, if any."""
+        for entry in self._recent(sentence):
+            if entry.pos < lo:
+                return None
+            if entry.subject and entry.pos < hi:
+                return entry.entity
+        return None
+
     # -- resolution --------------------------------------------------------------------------------
     def resolve(self, mention: Mention | None, pos: int, sentence: int) -> int | None:
         """The entity a mention refers to, creating one for a new name."""
