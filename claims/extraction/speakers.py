@@ -39,6 +39,10 @@ class Registry(DescriptionResolution):
         if entity is not None:
             self._last_seen[entity] = len(self.history)
             self.history.append(Entry(pos, sentence, entity, subject))
+            # "Mrs. Ana Costa and Mr. Jo Lis spoke. “…,” she said.": each member is a candidate too.
+            for member in self.entities[entity].members:
+                self._last_seen[member] = len(self.history)
+                self.history.append(Entry(pos, sentence, member, False))
 
     def _new(self, name: str, kind: str, key: str, **kwargs) -> int:
         self.entities.append(Entity(name=name, kind=kind, key=key, **kwargs))
