@@ -65,83 +65,37 @@ def sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
     return " ".join(picked).capitalize() + "."
 
 
-def load(claims: int, rng: random.Random) -> None:
-    """Fill the database with `claims` claims over articles and speakers, by COPY, indexes built after."""
+def load(claims: int) -> None:
+    """Fill the database with the scale benchmark's corpus (bench/corpus.py, by COPY) of about `claims`
+    claims, the secondary indexes dropped while loading and built after, as a restore would."""
+    import psycopg
     from django.db import connection
 
+    from bench import corpus
     from claims.models import Claim
 
-    if Claim.objects.count() >= claims:
-        print(f"reusing {Claim.objects.count()} claims already loaded")
+    if Claim.objects.exists():
+        print(f"reusing the {Claim.objects.count()} claims already loaded")
         return
-    words = vocabulary()
-    # Uniform over the vocabulary: a Zipf draw from a vocabulary this small repeats the same few words in
-    # every sentence, far more alike than real quotations are.
-    weights = [1.0] * len(words)
-    articles = claims // CLAIMS_PER_ARTICLE
-    started = time.perf_counter()
+    tables = ["claims_claim", "articles_article", "claims_speaker", "claims_claimrelation", "claims_review"]
     with connection.cursor() as cursor:
-        cursor.execute("truncate claims_claim, articles_article, claims_speaker restart identity cascade")
-        tables = ("claims_claim", "articles_article", "claims_speaker")
         cursor.execute(
             "select indexname, indexdef from pg_indexes where tablename = any(%s) and indexname not in "
             "(select conname from pg_constraint)",
-            [list(tables)],
+            [tables],
         )
         indexes = cursor.fetchall()
+    started = time.perf_counter()
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
         for index_name, _ in indexes:
-            cursor.execute(f'drop index "{index_name}"')
-        # History triggers and foreign-key checks are not what is measured; the rows are consistent.
-        cursor.execute("set session_replication_role = replica")
-        raw = cursor.connection
-        with raw.cursor().copy(
-            "copy claims_speaker (name, kind, description, created_at, updated_at) from stdin"
-        ) as copy:
-            for _ in range(SPEAKERS):
-                copy.write_row((name(rng), "person", "", "now", "now"))
-        with raw.cursor().copy(
-            "copy articles_article (headline, byline, url, canonical_url, language, body, raw_text, source_name, "
-            "content_hash, text_hash, text_sketch, created_at, updated_at) from stdin"
-        ) as copy:
-            for a in range(articles):
-                body = " ".join(sentence(rng, words, weights) for _ in range(6))
-                copy.write_row(
-                    (f"Article {a}", "", "", "", "en", body, body, "bench", f"b{a}", f"t{a}", "{}", "now", "now")
-                )
-        with raw.cursor().copy(
-            'copy claims_claim (article_id, speaker_id, text, start, "end", prefix, suffix, direct, kind, '
-            "claim_type, origin, status, created_at, updated_at) from stdin"
-        ) as copy:
-            for c in range(claims):
-                text = sentence(rng, words, weights)
-                copy.write_row(
-                    (
-                        c // CLAIMS_PER_ARTICLE + 1,
-                        rng.randint(1, SPEAKERS),
-                        text,
-                        c % 1000 * 200,
-                        c % 1000 * 200 + len(text),
-                        "",
-                        "",
-                        True,
-                        "claim",
-                        "other",
-                        "extracted",
-                        "proposed",
-                        "now",
-                        "now",
-                    )
-                )
-        cursor.execute("set session_replication_role = origin")
-        print(
-            f"loaded {claims} claims, {articles} articles, {SPEAKERS} speakers in {time.perf_counter() - started:.0f} s"
-        )
+            conn.execute(f'drop index "{index_name}"')
+        with conn.transaction():
+            counts = corpus.build(conn, claims=claims)
+        print(f"loaded {counts} in {time.perf_counter() - started:.0f} s")
         started = time.perf_counter()
         for _, definition in indexes:
-            cursor.execute(definition)
-        cursor.execute(
-            "analyze claims_claim; analyze articles_article; analyze claims_speaker; analyze claims_speakeralias"
-        )
+            conn.execute(definition)
+        conn.execute("vacuum analyze")
         print(f"built {len(indexes)} indexes in {time.perf_counter() - started:.0f} s")
 
 
@@ -176,7 +130,8 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=20)
     parser.add_argument("--unindexed-samples", type=int, default=5)
-    parser.add_argument("--database", default="ct_versions_bench")
+    parser.add_argument("--database", default="ct_matching_bench")
+    parser.add_argument("--load-only", action="store_true", help="build the corpus and stop")
     args = parser.parse_args()
 
     url = database_url(args.database)
@@ -191,7 +146,9 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     rng = random.Random(11)
-    load(args.claims, rng)
+    load(args.claims)
+    if args.load_only:
+        return
 
     from claims.models import Claim, Speaker
     from claims.selectors.search import claim_text_search, speaker_lookup

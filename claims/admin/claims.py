@@ -24,7 +24,7 @@ from claims.services.dashboard import dashboard_snapshot_get
 from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
 
 from . import views
-from .base import ServiceModelAdmin
+from .base import ServiceModelAdmin, boolean_icon
 from .charts import STATUS_COLOURS, column_chart, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter, SpeakerFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
@@ -165,13 +165,13 @@ class ClaimAdmin(ServiceModelAdmin):
             obj.article.headline[:60],
         )
 
-    @admin.display(description="answered", boolean=True, ordering="has_response")
-    def has_response(self, obj: Claim) -> bool:
-        return obj.has_response
+    @admin.display(description="answered", ordering="has_response")
+    def has_response(self, obj: Claim):
+        return boolean_icon(obj.has_response)
 
-    @admin.display(description="sourced", boolean=True, ordering="has_source")
-    def has_source(self, obj: Claim) -> bool:
-        return obj.has_source
+    @admin.display(description="sourced", ordering="has_source")
+    def has_source(self, obj: Claim):
+        return boolean_icon(obj.has_source)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
