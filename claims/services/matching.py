@@ -199,13 +199,15 @@ def claim_matches_refresh(*, claim: Claim, timeout_ms: int = CANDIDATE_TIMEOUT_M
     for match in known:
         other = match.other if match.claim_id == claim.pk else match.claim
         by_id[other.pk] = (other, match)
-    found = claim_match_candidates(claim=claim, timeout_ms=timeout_ms) or []
-    for other, _ in found:
+    scores = {}
+    for other, score in claim_match_candidates(claim=claim, timeout_ms=timeout_ms) or []:
         by_id.setdefault(other.pk, (other, None))
+        scores[other.pk] = score
     matches = []
     with pghistory.context(reason="matching"):
         for other, match in by_id.values():
-            recorded = _record(claim, other, match_score(claim.text, other.text), match)
+            score = scores[other.pk] if other.pk in scores else match_score(claim.text, other.text)
+            recorded = _record(claim, other, score, match)
             if recorded is not None:
                 matches.append(recorded)
     return sorted(matches, key=lambda m: (-m.score, m.pk))
