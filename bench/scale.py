@@ -5,7 +5,8 @@ a hand-written psycopg query returning the same rows, in the same run.
     uv run python bench/scale.py --sizes 1m --rounds 15
     uv run python bench/scale.py --report              # the stored tables side by side, growth 10k -> 1M
 
-Each size lives in a database of its own on DATABASE_URL's server (`ct_perf_bench_10k`, ...), built with
+Each size lives in a database of its own on DATABASE_URL's server (`ct_perf_bench_10k`, ...; the prefix can be
+changed with BENCH_DATABASE_PREFIX, so that two checkouts keep separate corpora), built with
 COPY the first time (see `bench/corpus.py`) and kept: later runs only time. `--rebuild` starts it afresh.
 The figures of the last run of each size are stored in that database, for `--report`.
 Import figures: `bench/imports.py`.
@@ -30,7 +31,11 @@ SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 
 def database_url(label: str) -> str:
     parts = urlsplit(os.environ.get("DATABASE_URL") or "postgresql://postgres@127.0.0.1:5432/postgres")
-    return urlunsplit(parts._replace(path=f"/ct_perf_bench_{label}"))
+    return urlunsplit(parts._replace(path=f"/{database_name(label)}"))
+
+
+def database_name(label: str) -> str:
+    return f"{os.environ.get('BENCH_DATABASE_PREFIX') or 'ct_perf_bench'}_{label}"
 
 
 def admin_url() -> str:
@@ -264,7 +269,7 @@ def timed(fn, rounds: int, budget: float) -> tuple[float, float]:
 
 
 def use_database(label: str, rebuild: bool) -> None:
-    name = f"ct_perf_bench_{label}"
+    name = database_name(label)
     with psycopg.connect(admin_url(), autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and rebuild:
