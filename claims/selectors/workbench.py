@@ -141,6 +141,16 @@ def article_workbench_claims(*, article: Article) -> list[Claim]:
     return claims
 
 
+def article_link_targets(*, article_id: int) -> QuerySet[Claim]:
+    """The article's claims as a link form lists them (id, speaker, the start of the text), in reading order."""
+    return (
+        Claim.objects.filter(article_id=article_id)
+        .select_related("speaker")
+        .only("id", "text", "speaker_id", "speaker__name")
+        .order_by("start", "end", "id")
+    )
+
+
 def claim_workbench_detail(*, claim_id: int) -> Claim:
     """One claim with everything its page shows: article, speaker and roles, links, citations, reviews."""
     prefetches: list = [
