@@ -28,8 +28,8 @@ CANDIDATES = 50
 # Rows read from the index at most before ranking: a claim made only of everyday word pairs could otherwise
 # read thousands.
 CANDIDATE_ROWS = 500
-# A pathological text must not hold a request or a worker: the candidate queries give up after this long in
-# all (each statement is bounded by what is left), and the claim is matched again on its next refresh.
+# A pathological text must not hold a request or a worker: the candidate query gives up after this long,
+# and the claim is matched again on its next refresh.
 CANDIDATE_TIMEOUT_MS = 2000
 # Claims per queued refresh: an article's worth, so one slow batch does not hold a worker for long.
 SCHEDULE_BATCH = 200
@@ -38,15 +38,19 @@ COMMON_PAIRS_TTL = 600.0
 
 # A claim sharing at least CANDIDATE_OVERLAP of the new claim's word pairs shares at least one of any
 # n - ceil(CANDIDATE_OVERLAP * n) + 1 of them (pigeonhole): asking the index for the rarest that many finds
-# every such claim while reading only short posting lists. They are asked for one by one, rarest first, so
-# that when CANDIDATE_ROWS cuts the list short it drops the claims that share only an everyday pair.
-# `claim_match_shingles(text)` is the expression of the `claim_match_shingles_gin` index, so `@>` is an
-# index scan.
+# every such claim while reading only short posting lists. The pairs are asked for in order, rarest first,
+# so that when CANDIDATE_ROWS cuts the list short it drops the claims that share only an everyday pair.
+# `claim_match_shingles(text)` is the expression of the `claim_match_shingles_gin` index, so each `@>` is an
+# index scan. A claim found by two pairs comes twice (the caller keeps one).
 _CANDIDATES_SQL = """
     SELECT c.id, c.text
-    FROM claims_claim c
-    WHERE claim_match_shingles(c.text) @> ARRAY[%(pair)s]::integer[]
-      AND c.article_id <> %(article)s AND c.status <> %(rejected)s AND NOT c.id = ANY(%(seen)s)
+    FROM unnest(%(probe)s::integer[]) WITH ORDINALITY AS p(pair, position)
+    CROSS JOIN LATERAL (
+        SELECT c.id, c.text
+        FROM claims_claim c
+        WHERE claim_match_shingles(c.text) @> ARRAY[p.pair]
+          AND c.article_id <> %(article)s AND c.status <> %(rejected)s
+    ) AS c
     LIMIT %(rows)s
 """
 _COMMON_PAIRS_SQL = """
@@ -87,8 +91,7 @@ def claim_match_candidate_rows(
     *, text: str, article_id: int | None, timeout_ms: int = CANDIDATE_TIMEOUT_MS, rows: int = CANDIDATE_ROWS
 ) -> list[tuple[int, str]] | None:
     """(id, text) of claims outside `article_id` that may share CANDIDATE_OVERLAP of `text`'s word pairs
-    (a superset: the ranking decides); None when the queries took longer than `timeout_ms` in all."""
-    deadline = time.monotonic() + timeout_ms / 1000
+    (a superset: the ranking decides); None when a query took longer than `timeout_ms`."""
     try:
         with _local_settings(statement_timeout=str(timeout_ms)), connection.cursor() as cursor:
             cursor.execute("SELECT claim_match_shingles(%s)", [text])
@@ -98,26 +101,13 @@ def claim_match_candidate_rows(
             common = _common_pair_frequencies(cursor)
             probe = sorted(pairs, key=lambda pair: (common.get(pair, 0.0), pair))
             probe = probe[: len(pairs) - math.ceil(CANDIDATE_OVERLAP * len(pairs)) + 1]
-            found: dict[int, str] = {}
-            for pair in probe:
-                left_ms = max(1, int((deadline - time.monotonic()) * 1000))
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(left_ms)])
-                params = {
-                    "pair": pair,
-                    "article": article_id or 0,
-                    "rejected": ClaimStatus.REJECTED,
-                    "seen": list(found),
-                    "rows": rows - len(found),
-                }
-                cursor.execute(_CANDIDATES_SQL, params)
-                found.update(cursor.fetchall())
-                if len(found) >= rows:
-                    break
-            return list(found.items())
+            params = {"probe": probe, "article": article_id or 0, "rejected": ClaimStatus.REJECTED, "rows": rows}
+            cursor.execute(_CANDIDATES_SQL, params)
+            return list(dict(cursor.fetchall()).items())
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != "57014":  # query_canceled
             raise
-        logger.warning("claim matching: candidate queries for %r gave up after %s ms", text[:80], timeout_ms)
+        logger.warning("claim matching: candidate query for %r gave up after %s ms", text[:80], timeout_ms)
         return None
 
 
@@ -134,8 +124,16 @@ def claim_match_candidates(
     if rows is None:
         return None
     mine = word_pairs(claim.text)
-    ranked = sorted(rows, key=lambda row: (-len(mine & word_pairs(row[1])), row[0]))[:limit]
-    scores = {pk: score for pk, text in ranked if (score := match_score(claim.text, text)) >= LOW_THRESHOLD}
+    shared = []
+    for pk, text in rows:
+        theirs = word_pairs(text)
+        common = len(mine & theirs)
+        # The index's promise holds for a claim sharing CANDIDATE_OVERLAP of either one's pairs; the rows
+        # that share only an everyday pair or two are what it had to read to keep it.
+        if mine and theirs and common >= CANDIDATE_OVERLAP * min(len(mine), len(theirs)):
+            shared.append((-common, pk, text))
+    ranked = sorted(shared)[:limit]
+    scores = {pk: score for _, pk, text in ranked if (score := match_score(claim.text, text)) >= LOW_THRESHOLD}
     candidates = (
         Claim.objects.filter(pk__in=scores)
         .select_related("article")
@@ -201,13 +199,15 @@ def claim_matches_refresh(*, claim: Claim, timeout_ms: int = CANDIDATE_TIMEOUT_M
     for match in known:
         other = match.other if match.claim_id == claim.pk else match.claim
         by_id[other.pk] = (other, match)
-    found = claim_match_candidates(claim=claim, timeout_ms=timeout_ms) or []
-    for other, _ in found:
+    scores = {}
+    for other, score in claim_match_candidates(claim=claim, timeout_ms=timeout_ms) or []:
         by_id.setdefault(other.pk, (other, None))
+        scores[other.pk] = score
     matches = []
     with pghistory.context(reason="matching"):
         for other, match in by_id.values():
-            recorded = _record(claim, other, match_score(claim.text, other.text), match)
+            score = scores[other.pk] if other.pk in scores else match_score(claim.text, other.text)
+            recorded = _record(claim, other, score, match)
             if recorded is not None:
                 matches.append(recorded)
     return sorted(matches, key=lambda m: (-m.score, m.pk))

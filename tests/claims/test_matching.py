@@ -10,7 +10,7 @@ from bench.matching import evaluate, lowest_candidate_overlap
 from claims.choices import MatchState, RelationType, ReviewStatus
 from claims.exceptions import RoleRequired
 from claims.exports.claimreview import claimreview_document
-from claims.matching import CANDIDATE_OVERLAP
+from claims.matching import CANDIDATE_OVERLAP, LOW_THRESHOLD, match_score
 from claims.models import ClaimMatch, ClaimRelation
 from claims.selectors import (
     claim_appearances,
@@ -22,6 +22,7 @@ from claims.selectors import (
 from claims.services import matching
 from claims.services.matching import (
     claim_match_candidate_rows,
+    claim_match_candidates,
     claim_match_confirm,
     claim_match_dismiss,
     claim_matches_refresh,
@@ -51,12 +52,15 @@ def test_the_index_finds_every_labelled_same_claim_both_ways_round():
         found_from_a = {pk for pk, _ in claim_match_candidate_rows(text=a.text, article_id=a.article_id)}
         found_from_b = {pk for pk, _ in claim_match_candidate_rows(text=b.text, article_id=b.article_id)}
         assert b.pk in found_from_a and a.pk in found_from_b, (first, second)
+        if match_score(first, second) >= LOW_THRESHOLD:  # and the ranking keeps it to be scored
+            assert [other.pk for other, _ in claim_match_candidates(claim=a)] == [b.pk], (first, second)
+            assert [other.pk for other, _ in claim_match_candidates(claim=b)] == [a.pk], (first, second)
         a.delete(), b.delete()
 
 
 def test_the_candidate_query_is_served_by_its_index():
     claim_in("The tram line will reach the airport by next summer.")
-    params = {"pair": 12345, "article": 0, "rejected": "rejected", "seen": [], "rows": 10}
+    params = {"probe": [12345, 678], "article": 0, "rejected": "rejected", "rows": 10}
     with transaction.atomic(), connection.cursor() as cursor:
         # A table this small is cheaper to scan: forbid that, so the plan shows whether the index can serve it.
         cursor.execute("SET LOCAL enable_seqscan = off")

@@ -1,6 +1,6 @@
-"""Matching follows every change to a claim's words or speaker: a refresh is queued after the change
-commits (never for work rolled back), and the queued task finds the match. Through the service layer, the
-API test client and a real HTTP request to a live server."""
+"""Matching follows every change to a claim's words or speaker (speakers merged too): a refresh is queued
+after the change commits (never for work rolled back), and the queued task finds the match. Through the
+service layer, the API test client and a real HTTP request to a live server."""
 
 import json
 import urllib.request
@@ -12,7 +12,9 @@ from django_tasks_db.models import DBTaskResult
 from claims.choices import MatchState
 from claims.models import Claim, ClaimMatch
 from claims.services import editing
+from claims.services.matching import claim_matches_refresh
 from claims.services.proposals import article_ingest
+from claims.services.speakers import speaker_merge
 from claims.services.tokens import token_create
 from claims.services.versions import claim_reattach
 from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
@@ -122,3 +124,22 @@ def test_over_http_the_match_is_found_once_the_request_commits(live_server, anno
     match = ClaimMatch.objects.get()
     assert claim_id in (match.claim_id, match.other_id)
     assert match.state == MatchState.SUGGESTED  # no speaker given: a reviewer decides
+
+
+@pytest.mark.django_db
+def test_merging_speakers_queues_the_claims_whose_matches_become_same_speaker(
+    editor, settings, django_capture_on_commit_callbacks
+):
+    first, second = SpeakerFactory(name="N. Brook"), SpeakerFactory(name="Nadia Brook")
+    said = ClaimFactory(article=article_saying(TEXT), text=TEXT, speaker=first)
+    again = ClaimFactory(article=article_saying(TEXT), text=TEXT, speaker=second)
+    ClaimFactory(speaker=first)  # matches nothing: not worth a refresh
+    claim_matches_refresh(claim=again)
+    assert ClaimMatch.objects.get().state == MatchState.SUGGESTED  # two speakers, as far as anyone knew
+
+    settings.TASKS = IMMEDIATE_TASKS
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker_merge(source=first, target=second, user=editor)
+    match = ClaimMatch.objects.get()
+    assert {match.claim_id, match.other_id} == {said.pk, again.pk}
+    assert match.same_speaker and match.state == MatchState.CONFIRMED and match.automatic
