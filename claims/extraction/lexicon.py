@@ -252,7 +252,7 @@ COMMON_VERBS = words("""became become came went made took gave got left quit won
 ADVERBIAL_STARTERS = words("""in on at after before while whilst when as since during following despite although though
     earlier later meanwhile however yet but and also then now today yesterday tonight last this
     speaking writing asked responding replying answering separately elsewhere previously for with without under if
-    because once over amid according overnight instead indeed still so nevertheless""")
+    because once over amid according overnight instead indeed still so nevertheless late early shortly""")
 # Sentence-initial capitalised words that are never part of a name.
 FUNCTION_WORDS = frozenset(
     DETERMINERS
