@@ -222,7 +222,8 @@ class Reader:
                 # "The association called the pledge “too little, too late”": no speech verb, but the
                 # sentence's own subject is the one who used the words.
                 entity, mode = subject, "main"
-            if entity is None:
+            first_person = len(cue.subject) == 1 and cue.subject[0].low == "i"
+            if entity is None and not first_person:  # "“…,” I said": the writer, whom no one names
                 entity, mode = self._fallback(item, cue, s)
             elif not noted_subject:
                 self.registry.note(entity, cue.subject[0].start, s, subject=True)

@@ -49,3 +49,34 @@ def test_a_pronoun_after_a_pair_means_the_member_of_its_gender():
         '"The trust knew in 2019 and told nobody," she said.\n'
     )
     assert speaker_of(extraction, "The trust knew") == "Ishbel Grant"
+
+
+def test_verbs_of_manner_and_people_nouns_attribute_the_words():
+    extraction = extract(
+        "Supporters packed the ground in Cork for the final.\n\n"
+        '"Go back to your own county," Keane barked at the visiting manager.\n\n'
+        '"This is the best night of my life!" beamed Aoife Brennan of Mallow, who came with her son.\n\n'
+        '"Blink twice if the referee is holding you hostage!" one person tweeted.\n\n'
+        "''The club has not paid its tax,'' Mr. Keane pointed out.\n"
+    )
+    assert speaker_of(extraction, "Go back to your own county") == "Keane"
+    assert speaker_of(extraction, "This is the best night") == "Aoife Brennan"
+    assert speaker_of(extraction, "Blink twice") == "one person"
+    assert speaker_of(extraction, "The club has not paid") == "Keane"
+
+
+def test_a_description_no_one_was_introduced_with_is_an_unnamed_speaker():
+    extraction = extract(
+        "Education Minister Tomas Berg defended the school closures in Uppsala.\n\n"
+        '"The plan protects the youngest children," Berg said.\n\n'
+        "An advertisement paid for by the teachers' union ran on Sunday.\n\n"
+        '"Your school could be next," says the ad\'s narrator.\n\n'
+        '"I was elected to make hard choices," the minister said.\n'
+    )
+    assert speaker_of(extraction, "Your school could be next") == "the ad's narrator"
+    assert speaker_of(extraction, "I was elected") == "Tomas Berg"
+
+
+def test_a_quotation_the_writer_says_in_the_first_person_inherits_no_one():
+    extraction = extract('Judge Ada Mwangi asked why I had come to Nairobi. "To see my daughter," I said.\n')
+    assert speaker_of(extraction, "To see my daughter") is None
