@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claims.matching import HIGH_THRESHOLD, LOW_THRESHOLD, match_score
+from claims.matching import CANDIDATE_OVERLAP, HIGH_THRESHOLD, LOW_THRESHOLD, match_score, word_pairs
 from tests.data.claim_pairs import PAIRS
 
 
@@ -30,6 +30,17 @@ def evaluate() -> dict[str, tuple[float, float, int, int, int]]:
     return results
 
 
+def lowest_candidate_overlap() -> float:
+    """The smallest share of either claim's word pairs that a same-claim pair has in common: candidates
+    are looked up by sharing CANDIDATE_OVERLAP of them, so this must not be below it."""
+    shares = []
+    for first, second, _, same in PAIRS:
+        if same:
+            a, b = word_pairs(first), word_pairs(second)
+            shares.append(min(len(a & b) / len(a), len(a & b) / len(b)))
+    return min(shares)
+
+
 def main() -> None:
     if "-v" in sys.argv:
         for first, second, _, same in PAIRS:
@@ -39,6 +50,10 @@ def main() -> None:
         threshold = LOW_THRESHOLD if name == "low" else HIGH_THRESHOLD
         counts = f"(tp {tp}, fp {fp}, fn {fn})"
         print(f"{name:>4} threshold {threshold:.2f}: precision {precision:.2f}  recall {recall:.2f}  {counts}")
+    print(
+        f"lowest share of word pairs in common, same claim: {lowest_candidate_overlap():.2f} (index asks for "
+        f"{CANDIDATE_OVERLAP:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -76,6 +76,12 @@ class ClaimFilterSet(filters.FilterSet):
     assignee = filters.NumberFilter(field_name="assignee_id")
     rating = filters.ChoiceFilter(choices=Rating.choices, method="filter_rating", help_text="Published verdict.")
     q = filters.CharFilter(method="filter_text", help_text="Full-text search in the claim's text.")
+    # A choice, not a BooleanFilter: that one reads any unknown word as "no filter" instead of refusing it.
+    orphaned = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_orphaned",
+        help_text="true: only claims a new article version lost (to be re-attached); false: only anchored ones.",
+    )
 
     class Meta:
         model = Claim
@@ -91,7 +97,11 @@ class ClaimFilterSet(filters.FilterSet):
             "assignee",
             "rating",
             "q",
+            "orphaned",
         ]
+
+    def filter_orphaned(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(orphaned_at__isnull=value != "true")
 
     def filter_rating(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(claim_has_rating(value))

@@ -5,6 +5,7 @@ words ("fell by two per cent" / "fell by twenty per cent", "will" / "will not"),
 marked down hard.
 """
 
+import itertools
 import re
 import unicodedata
 
@@ -13,8 +14,12 @@ from rapidfuzz import fuzz
 # Above HIGH a same-speaker pair is confirmed as a repeat without a reviewer; above LOW a pair is suggested.
 HIGH_THRESHOLD = 0.9
 LOW_THRESHOLD = 0.6
+# The share of a claim's word pairs another claim must hold to be scored at all. Every labelled pair that is
+# the same claim is above it both ways round (bench/matching.py prints the lowest).
+CANDIDATE_OVERLAP = 0.4
 
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
 _UNITS += "seventeen eighteen nineteen"
@@ -160,7 +165,7 @@ def _words(text: str) -> list[str]:
 
 
 def _figures(words: list[str]) -> set[str]:
-    return {NUMBER_VALUES.get(w, w) for w in words if any(ch.isdigit() for ch in w) or w in NUMBER_WORDS}
+    return {NUMBER_VALUES.get(w, w) for w in words if w in NUMBER_WORDS or DIGIT.search(w)}
 
 
 def _content(words: list[str]) -> set[str]:
@@ -169,6 +174,12 @@ def _content(words: list[str]) -> set[str]:
 
 def _negations(words: list[str]) -> int:
     return sum(1 for w in words if w in NEGATIONS or w.endswith("n't"))
+
+
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """The text's adjacent words, the first and last paired with an edge mark: what candidates share."""
+    words = ["^", *_words(text), "$"]
+    return set(itertools.pairwise(words)) if len(words) > 2 else set()
 
 
 def match_score(first: str, second: str) -> float:

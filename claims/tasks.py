@@ -5,6 +5,7 @@ from django.tasks import task
 
 from articles.models import Article
 from claims.services.dashboard import dashboard_snapshot_refresh
+from claims.services.matching import claim_matches_refresh_many
 from claims.services.proposals import article_propose_claims
 
 
@@ -22,3 +23,9 @@ def article_propose_claims_task(*, article_id: int) -> int:
 def dashboard_refresh_task() -> str:
     """Recompute the dashboard's figures; returns the time they are as of."""
     return dashboard_snapshot_refresh().computed_at.isoformat()
+
+
+@task()
+def claim_matches_refresh_task(*, claim_ids: list[int]) -> int:
+    """Find (again) the matches of these claims in other articles; returns how many claims still existed."""
+    return claim_matches_refresh_many(claim_ids=claim_ids)

@@ -53,11 +53,12 @@ class _Page:
             pattern = self._patterns[(name, rest)] = _e(reverse(name, args=[_CLAIM, *rest]))
         return pattern.replace(str(_CLAIM), str(claim_id), 1)
 
-    def link_to(self, claim_id: int, far_claim) -> str:
+    def link_to(self, far_claim) -> str:
+        claim_id = far_claim.pk
         if far_claim.article_id == self.article_id:
             return f'<a href="#claim-{claim_id}" data-goto="{claim_id}">#{claim_id}</a>'
         url = self.url("admin:claims_claim_change", claim_id)
-        return f'<a href="{url}">#{claim_id}</a> in “{_e(_truncated(far_claim.article.headline, 40))}”'
+        return f'<a href="{url}">#{claim_id}</a> in “{_e(_truncated(far_claim.headline, 40))}”'
 
     def retype_controls(self, relation) -> str:
         options = "".join(
@@ -79,8 +80,8 @@ def _speaker_name(claim) -> str:
 def _outgoing(claim, page: _Page) -> str:
     items = [
         f"<li>{_e(page.relation_types.get(relation.relation_type, relation.relation_type))}"
-        f" {page.link_to(relation.target_id, relation.target)} {_e(_speaker_name(relation.target))}:"
-        f" “{_e(_truncated(relation.target.text, 50))}”"
+        f" {page.link_to(relation.far)} {_e(relation.far.speaker_name)}:"
+        f" “{_e(_truncated(relation.far.text, 50))}”"
         f" {page.retype_controls(relation) if page.can_link else ''}</li>"
         for relation in claim.links_out
     ]
@@ -89,7 +90,7 @@ def _outgoing(claim, page: _Page) -> str:
 
 def _incoming(claim, page: _Page) -> str:
     items = [
-        f"<li>{page.link_to(relation.source_id, relation.source)} {_e(_speaker_name(relation.source))}"
+        f"<li>{page.link_to(relation.far)} {_e(relation.far.speaker_name)}"
         f" {_e(page.relation_types.get(relation.relation_type, relation.relation_type))} this</li>"
         for relation in claim.links_in
     ]
@@ -98,8 +99,7 @@ def _incoming(claim, page: _Page) -> str:
 
 def _citations(claim, page: _Page) -> str:
     items = [
-        f"<li>{_e(page.stances.get(citation.stance, citation.stance))}:"
-        f" {_e(_truncated(citation.source.title, 60))}</li>"
+        f"<li>{_e(page.stances.get(citation.stance, citation.stance))}: {_e(_truncated(citation.title, 60))}</li>"
         for citation in claim.cited
     ]
     return f'<ul class="card-links citations">{"".join(items)}</ul>' if items else ""

@@ -16,7 +16,7 @@ from claims import permissions
 from claims.choices import ClaimStatus, MatchState
 from claims.exceptions import ClaimtrackError
 from claims.models import Claim, ClaimRelation
-from claims.selectors import claim_admin_list, claim_history, claim_workbench_detail
+from claims.selectors import article_link_targets, claim_admin_list, claim_history, claim_workbench_detail
 from claims.selectors.matches import claim_matches, claim_other_article_count
 from claims.selectors.search import claim_search
 from claims.services import editing
@@ -24,7 +24,7 @@ from claims.services.dashboard import dashboard_snapshot_get
 from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
 
 from . import views
-from .base import ServiceModelAdmin
+from .base import ServiceModelAdmin, boolean_icon, url_with_pk
 from .charts import STATUS_COLOURS, column_chart, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter, SpeakerFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
@@ -160,18 +160,18 @@ class ClaimAdmin(ServiceModelAdmin):
     def article_link(self, obj: Claim):
         return format_html(
             '<a href="{}#claim-{}" title="Open in the article workbench">{}</a>',
-            reverse("admin:articles_article_workbench", args=[obj.article_id]),
+            url_with_pk("admin:articles_article_workbench", obj.article_id),
             obj.pk,
             obj.article.headline[:60],
         )
 
-    @admin.display(description="answered", boolean=True, ordering="has_response")
-    def has_response(self, obj: Claim) -> bool:
-        return obj.has_response
+    @admin.display(description="answered", ordering="has_response")
+    def has_response(self, obj: Claim):
+        return boolean_icon(obj.has_response)
 
-    @admin.display(description="sourced", boolean=True, ordering="has_source")
-    def has_source(self, obj: Claim) -> bool:
-        return obj.has_source
+    @admin.display(description="sourced", ordering="has_source")
+    def has_source(self, obj: Claim):
+        return boolean_icon(obj.has_source)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -215,6 +215,9 @@ class ClaimAdmin(ServiceModelAdmin):
             claim = claim_workbench_detail(claim_id=int(claim_id))
         except Claim.DoesNotExist:
             return super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET":
+            # The admin's change view fetches the object again; a page view hands it the one loaded here.
+            request.claimtrack_claim = claim
         before, span, after = paragraph_around(claim.article.body, claim.start, claim.end)
         context = {
             "claim": claim,
@@ -224,7 +227,11 @@ class ClaimAdmin(ServiceModelAdmin):
                 for name, transition, reason in views.available(claim=claim, user=request.user)
             ],
             "history": history_in_words(claim_history(claim=claim)),
-            "link_form": LinkForm(initial={"claim": claim.pk}, article=claim.article),
+            "link_form": LinkForm(
+                initial={"claim": claim.pk},
+                article=claim.article,
+                article_claims=article_link_targets(article_id=claim.article_id),
+            ),
             "cite_form": CiteForm(initial={"claim": claim.pk}),
             "note_form": NoteForm(),
             "can_link": permissions.can(request.user, permissions.LINK),
@@ -235,6 +242,12 @@ class ClaimAdmin(ServiceModelAdmin):
         }
         context["workbench_media"] = context["link_form"].media + context["cite_form"].media
         return super().change_view(request, object_id, form_url, context)
+
+    def get_object(self, request, object_id, from_field=None):
+        loaded = getattr(request, "claimtrack_claim", None)
+        if loaded is not None and from_field is None and str(loaded.pk) == str(object_id):
+            return loaded
+        return super().get_object(request, object_id, from_field)
 
     def _matches_context(self, claim: Claim) -> dict:
         matches = claim_matches(claim=claim)

@@ -83,6 +83,8 @@ class Claim(models.Model):
             GinIndex(fields=["search_vector"], name="claim_search_gin"),
             # Typo-tolerant lookup of quoted words (pg_trgm `%>`), for autocompletes and the admin search.
             GinIndex(OpClass(Upper("text"), name="gin_trgm_ops"), name="claim_text_trgm"),
+            # Candidate matches: the claims sharing a word pair with a new one (claims.services.matching).
+            GinIndex(models.Func(models.F("text"), function="claim_match_shingles"), name="claim_match_shingles_gin"),
             models.Index(fields=["status", "kind"], name="claim_status_kind"),
             # Each filter the API offers, paired with the cursor's `-id` order, so a filtered page is an
             # index range read that stops after one page instead of a sort of every matching row.

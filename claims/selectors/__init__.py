@@ -51,6 +51,7 @@ from claims.selectors.versions import article_orphans, article_version_diff, art
 from claims.selectors.workbench import (
     DashboardStats,
     answered_exists,
+    article_link_targets,
     article_workbench_claims,
     cited_exists,
     claim_admin_list,
@@ -66,6 +67,7 @@ __all__ = [
     "answered_exists",
     "article_annotations",
     "article_detail",
+    "article_link_targets",
     "article_list",
     "article_orphans",
     "article_text_search",

@@ -133,11 +133,13 @@ CLAIM_DOCUMENT_SQL = """(
                 ) citation
             ), '[]') AS citations,
             {created_at} AS created_at,
-            {updated_at} AS updated_at
+            {updated_at} AS updated_at,
+            {orphaned_at} AS orphaned_at
     ) claim
 )::text""".format(
     created_at=_ISO_UTC.format(column='"claims_claim"."created_at"'),
     updated_at=_ISO_UTC.format(column='"claims_claim"."updated_at"'),
+    orphaned_at=_ISO_UTC.format(column='"claims_claim"."orphaned_at"'),
 )
 
 

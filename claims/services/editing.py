@@ -20,6 +20,7 @@ from claims.choices import ClaimKind, ClaimOrigin, ClaimStatus, ClaimType, Relat
 from claims.exceptions import StillInUse, TransitionNotAllowed
 from claims.models import Citation, Claim, ClaimRelation, Note, Source, Speaker
 from claims.services.fields import changeable_fields_check
+from claims.services.matching import claim_matches_schedule
 from claims.services.webhooks import webhook_event_emit
 from claims.webhooks.payloads import claim_payload
 
@@ -28,6 +29,8 @@ _FROZEN_STATUSES = (ClaimStatus.REVIEWED, ClaimStatus.PUBLISHED)
 _CLAIM_FIELDS = frozenset({"start", "end", "speaker", "kind", "claim_type", "direct"})
 # A claim that has been taken into review carries work (verdicts) that deleting it would throw away.
 _DELETABLE_STATUSES = (ClaimStatus.PROPOSED, ClaimStatus.REJECTED, ClaimStatus.ACCEPTED)
+# What matching compares: the words, and whether two claims have the same speaker.
+_MATCHED_FIELDS = frozenset({"text", "speaker"})
 _RELATION_FIELDS = frozenset({"relation_type", "note"})
 _CITATION_FIELDS = frozenset({"stance", "excerpt"})
 _SOURCE_FIELDS = frozenset({"title", "source_type", "url", "publisher", "published", "archived_url", "notes"})
@@ -84,7 +87,7 @@ def claim_create(
     _check_speaker(speaker)
     with transaction.atomic(), pghistory.context(user=user.pk):
         claim_span_free_check(article, start, end)
-        return Claim.objects.create(
+        claim = Claim.objects.create(
             article=article,
             speaker=speaker,
             kind=kind,
@@ -94,6 +97,8 @@ def claim_create(
             created_by=user,
             **span,
         )
+        claim_matches_schedule(claim_ids=[claim.pk])
+    return claim
 
 
 def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
@@ -127,6 +132,8 @@ def claim_update(*, claim: Claim, user: Any, **changes: Any) -> Claim:
             setattr(locked, field, changes[field])
         locked.save(update_fields=[*changed, "updated_at"])
         _announce(locked, changed)
+        if _MATCHED_FIELDS.intersection(changed):
+            claim_matches_schedule(claim_ids=[locked.pk])
     return locked
 
 

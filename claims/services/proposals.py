@@ -12,7 +12,7 @@ from claims.anchoring import quote_context
 from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
 from claims.extraction import Extraction, ProposedSpeaker, extract
 from claims.models import Claim, ClaimRelation, Speaker
-from claims.services.matching import claim_matches_refresh
+from claims.services.matching import claim_matches_schedule
 from claims.services.speakers import SpeakerDirectory, speaker_create
 from claims.services.versions import ReanchorReport, article_claims_reanchor, article_updated_announce
 
@@ -133,9 +133,9 @@ def article_propose_claims(*, article: Article, directory: SpeakerDirectory | No
         and (index in new_claims or target in new_claims)
     ]
     ClaimRelation.objects.bulk_create(relations, ignore_conflicts=True)
-    # The same claim elsewhere: confirmed as a repeat when sure, suggested to a reviewer when likely.
-    for claim in created:
-        claim_matches_refresh(claim=claim)
+    # The same claim elsewhere (confirmed as a repeat when sure, suggested when likely) is looked for in
+    # the background once this commits: an import does not wait for a search of every other article.
+    claim_matches_schedule(claim_ids=[claim.pk for claim in created])
     return created
 
 

@@ -11,6 +11,7 @@ from claims.choices import SpeakerKind
 from claims.models import Claim, Speaker, SpeakerAlias, SpeakerRole
 from claims.selectors.search import speaker_lookup
 from claims.services.fields import changeable_fields_check
+from claims.services.matching import claim_matches_schedule
 
 # How alike a query and a name must be (pg_trgm word similarity) for a fuzzy match.
 FUZZY_THRESHOLD = 0.5
@@ -139,6 +140,9 @@ def speaker_merge(*, source: Speaker, target: Speaker, user) -> Speaker:
     if source.merged_into_id or target.merged_into_id:
         raise ValidationError({"target": "That speaker was already merged into another."})
 
+    # A match between the two speakers' claims is now a same-speaker one, which may confirm it.
+    matched = Claim.objects.filter(speaker=source).filter(Q(matches__isnull=False) | Q(matched_by__isnull=False))
+    claim_matches_schedule(claim_ids=matched.values_list("pk", flat=True).distinct())
     Claim.objects.filter(speaker=source).update(speaker=target)
     speaker_add_aliases(speaker=target, names=[source.name, *source.aliases.values_list("name", flat=True)])
     for role in source.roles.all():

@@ -17,6 +17,7 @@ from claims.anchoring import Method, PositionMap, Selector, place, quote_context
 from claims.choices import ClaimStatus, WebhookEvent
 from claims.models import Claim
 from claims.services.editing import claim_span, claim_span_free_check
+from claims.services.matching import claim_matches_schedule
 from claims.services.webhooks import webhook_event_emit
 
 # A verdict judges these words: such a claim moves only to the very same words, else a reviewer decides.
@@ -62,6 +63,7 @@ def article_claims_reanchor(*, article: Article, previous_body: str, version: Ar
     positions = PositionMap(previous_body, body)
     report = ReanchorReport(article_id=article.pk, version=version.number, silent_edit=version.silent_edit)
     claims = list(Claim.objects.select_for_update().filter(article=article).order_by("start", "id"))
+    orphans = {claim.pk for claim in claims if claim.orphaned_at is not None}
     now = timezone.now()
     updates: dict[int, dict[str, Any]] = {}
     taken: dict[tuple[int, int], int] = {}
@@ -109,6 +111,10 @@ def article_claims_reanchor(*, article: Article, previous_body: str, version: Ar
         )
     with pghistory.context(reason="re-anchored", article_version=version.number):
         _apply(claims, updates)
+    # New words (or an orphan placed again) are matched again; a claim that only moved keeps its matches.
+    claim_matches_schedule(
+        claim_ids=[move["claim"] for move in report.moved if move["text_changed"] or move["claim"] in orphans]
+    )
     return report
 
 
@@ -158,4 +164,5 @@ def claim_reattach(*, claim: Claim, start: int, end: int, user: Any) -> Claim:
             setattr(locked, key, value)
         locked.orphaned_at = None
         locked.save(update_fields=[*span, "orphaned_at", "updated_at"])
+        claim_matches_schedule(claim_ids=[locked.pk])
     return locked

@@ -285,3 +285,54 @@ def test_claim_autocomplete_matches_the_start_of_a_word(client, staff_annotator)
     )
 
     assert [int(r["id"]) for r in response.json()["results"]] == [claim.pk]
+
+
+def test_claim_page_query_count_is_the_same_for_10_and_500_claims_in_its_article(client, staff_annotator):
+    """The claim page lists its article's claims as link targets and shows its own links, citations, notes
+    and history: a fixed set of queries however long the article and however many links."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.choices import RelationType
+    from claims.models import ClaimRelation
+    from tests.factories import ArticleFactory
+
+    body = "".join(f"Speaker {i} said: “Statement number {i:03d}.”\n\n" for i in range(500))
+    article = ArticleFactory(body=body)
+    speaker = SpeakerFactory()
+
+    def add(numbers: range) -> list[Claim]:
+        claims = []
+        for i in numbers:
+            start = body.index(f"Statement number {i:03d}.")
+            claims.append(
+                Claim(article=article, speaker=speaker, text=body[start : start + 21], start=start, end=start + 21)
+            )
+        return Claim.objects.bulk_create(claims)
+
+    first = add(range(10))
+    claim = first[0]
+
+    def link_and_cite(sources: list[Claim]) -> None:
+        ClaimRelation.objects.bulk_create(
+            ClaimRelation(source=source, target=claim, relation_type=RelationType.REBUTS) for source in sources
+        )
+        for _ in range(len(sources) // 3 or 1):
+            CitationFactory(claim=claim)
+            Note.objects.create(claim=claim, author=staff_annotator, body="Another look.")
+
+    def measure() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    link_and_cite(first[1:4])
+    client.force_login(staff_annotator)
+    measure()
+    few, _ = measure()
+    rest = add(range(10, 500))
+    link_and_cite(rest[:30])
+    many, html = measure()
+    assert f'<option value="{rest[-1].pk}"' in html  # every claim of the article can be picked as a target
+    assert many == few

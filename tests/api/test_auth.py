@@ -121,3 +121,26 @@ def test_requests_are_throttled_per_token(viewer, settings):
     assert statuses == [200, 200, 200, 429]
     # Another token of the same user has its own bucket.
     assert client.get(URL, HTTP_AUTHORIZATION=f"Token {second.key}").status_code == 200
+
+
+def test_token_use_is_written_at_most_once_a_minute(viewer):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    created = token_create(user=viewer, name="poller")
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {created.key}")
+    assert client.get(URL).status_code == 200
+    first = APIToken.objects.get(pk=created.token.pk).last_used_at
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            assert client.get(URL).status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].startswith("UPDATE") and "claims_apitoken" in q["sql"]]
+    assert writes == []
+    assert APIToken.objects.get(pk=created.token.pk).last_used_at == first
+    # A minute and more later, the next request records the use again.
+    APIToken.objects.filter(pk=created.token.pk).update(last_used_at=first - timedelta(minutes=2))
+    assert client.get(URL).status_code == 200
+    assert APIToken.objects.get(pk=created.token.pk).last_used_at > timezone.now() - timedelta(seconds=30)

@@ -185,3 +185,20 @@ def test_concurrent_requests_over_http_never_exceed_the_limit(viewer, live_serve
     assert statuses == [200] * 5 + [429] * 19
     refused = next(response for response in responses if response.status_code == 429)
     assert 0 < int(refused.headers["Retry-After"]) <= 60
+
+
+@pytest.mark.django_db(transaction=True)
+def test_windows_that_ended_are_deleted_by_later_hits(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims.models import RateWindow
+
+    settings.RATE_LIMIT_REDIS_URL = None
+    long_ago = timezone.now() - timedelta(hours=1)
+    RateWindow.objects.bulk_create(RateWindow(key=f"gone-{n}", hits=3, expires_at=long_ago) for n in range(3))
+    for _ in range(2):
+        window_hit("throttle_test_live", 60)
+    # Two hits delete up to four ended windows, never a live one.
+    assert set(RateWindow.objects.values_list("key", flat=True)) == {"throttle_test_live"}

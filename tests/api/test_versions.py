@@ -74,3 +74,30 @@ def test_near_duplicate_without_url_is_a_conflict_with_a_link(api_client, annota
     assert "body" in refused.json()
     allowed = post(api_client, nearly, allow_duplicate=True)
     assert allowed.status_code == 201 and allowed.json()["id"] != original["id"]
+
+
+def test_orphans_are_listed_and_filtered_in_the_claim_api(api_client, annotator, viewer):
+    api_client.force_authenticate(annotator)
+    article_id = post(api_client, V1, url=URL).json()["id"]
+    post(api_client, V2, url=URL)
+    api_client.force_authenticate(viewer)
+
+    def listed(**query):
+        response = api_client.get("/api/v1/claims/", {"article": article_id, **query})
+        assert response.status_code == 200, response.content
+        return {row["text"]: row["orphaned_at"] for row in response.json()["results"]}
+
+    everything = listed()
+    lost = "Every repair has been signed off by independent inspectors."
+    assert everything[lost] is not None and everything[lost].endswith("Z")
+    assert [text for text, at in everything.items() if at is None] == [
+        "The bridge will reopen to cars before the end of March."
+    ]
+    assert list(listed(orphaned="true")) == [lost]
+    assert lost not in listed(orphaned="false") and len(listed(orphaned="false")) == len(everything) - 1
+
+    orphan_id = next(iter(api_client.get("/api/v1/claims/", {"orphaned": "true"}).json()["results"]))["id"]
+    assert api_client.get(f"/api/v1/claims/{orphan_id}/").json()["orphaned_at"] == everything[lost]
+
+    bad = api_client.get("/api/v1/claims/", {"orphaned": "maybe"})
+    assert bad.status_code == 400 and "orphaned" in bad.json()

@@ -47,6 +47,9 @@ class ClaimSerializer(StrictSerializer):
     citations = CitationBriefSerializer(many=True, read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
+    orphaned_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When a new article version lost the quote; null while anchored."
+    )
 
     def to_representation(self, claim):
         if isinstance(claim, dict):
@@ -68,6 +71,7 @@ class ClaimSerializer(StrictSerializer):
             "citations": [citation_brief(c) for c in claim.citations.all()],
             "created_at": iso_datetime(claim.created_at),
             "updated_at": iso_datetime(claim.updated_at),
+            "orphaned_at": iso_datetime(claim.orphaned_at),
         }
 
 
