@@ -1,13 +1,13 @@
 """Benchmark: `import_articles` on synthetic JSON-lines files (extraction inline) against a COPY of the same rows.
 
-    uv run python bench/imports.py --articles 1000,10000
+    uv run python bench/imports.py --articles 1000,10000 --batch-size 200
 
 For each size: writes a JSON-lines file of fresh synthetic articles (about a dozen attributed quotations each,
 speakers drawn from a directory that grows as the corpus does), imports it into an empty database
-(`ct_perf_import`) with the real command in a child process, and reports articles/s, claims/s, the rate in
-each tenth of the run (steady or not) and the child's peak RSS. Then it copies the rows the import wrote
-(outlets, articles, speakers, claims) into a second empty database (`ct_perf_import_copy`) with COPY, history
-triggers on, and reports that rate beside it.
+(`ct_perf_import_<count>`) with the real command in a child process, and reports articles/s, claims/s, the
+rate in each tenth of the run (steady or not) and the child's peak RSS. Then it copies the rows the import
+wrote (outlets, articles, speakers, claims) into a second empty database (`ct_perf_import_<count>_copy`) with
+COPY, history triggers on, and reports that rate beside it, with the load average of the machine.
 """
 
 import argparse
@@ -134,7 +134,7 @@ def synthetic_articles(count: int, seed: int = 7):
         }
 
 
-def run_import(path: Path, url: str) -> dict:
+def run_import(path: Path, url: str, batch_size: int) -> dict:
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "bench-only-not-a-secret"}
     samples: list[tuple[float, int]] = []
     done = threading.Event()
@@ -147,7 +147,7 @@ def run_import(path: Path, url: str) -> dict:
     poller = threading.Thread(target=poll, daemon=True)
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "manage.py", "import_articles", str(path), "--no-progress"],
+        [sys.executable, "manage.py", "import_articles", str(path), "--no-progress", "--batch-size", str(batch_size)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -206,6 +206,7 @@ def copy_baseline(source_url: str, target_url: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", default="1000,10000", help="comma-separated article counts")
+    parser.add_argument("--batch-size", type=int, default=200, help="articles committed together by the import")
     args = parser.parse_args()
     rows = []
     for count in (int(n) for n in args.articles.split(",")):
@@ -214,27 +215,31 @@ def main() -> None:
             with path.open("w", encoding="utf-8") as out:
                 for record in synthetic_articles(count):
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            imported = run_import(path, fresh_database("ct_perf_import"))
+            imported = run_import(path, fresh_database(f"ct_perf_import_{count}"), args.batch_size)
         print(f"{count:,} articles imported: {imported}", flush=True)
-        copy_seconds = copy_baseline(server_url("ct_perf_import"), fresh_database("ct_perf_import_copy"))
+        copy_seconds = copy_baseline(
+            server_url(f"ct_perf_import_{count}"), fresh_database(f"ct_perf_import_{count}_copy")
+        )
+        load = " ".join(f"{value:.2f}" for value in os.getloadavg())
         claims_per_s = imported["claims"] / imported["seconds"]
         copy_per_s = imported["claims"] / copy_seconds
         steady = " ".join(f"{rate:,.0f}" for rate in imported["tenths"])
-        rows.append((count, imported, claims_per_s, copy_per_s))
+        rows.append((count, imported, claims_per_s, copy_per_s, load))
         print(
             f"{count:,} articles: {imported['claims']:,} claims in {imported['seconds']:.1f} s = "
             f"{imported['articles'] / imported['seconds']:,.1f} articles/s, {claims_per_s:,.0f} claims/s, "
             f"peak RSS {imported['rss_mb']:.0f} MB; COPY of the same rows {copy_per_s:,.0f} claims/s "
-            f"({copy_per_s / claims_per_s:.1f}x); claims/s by tenth of the run: {steady}",
+            f"({copy_per_s / claims_per_s:.1f}x); claims/s by tenth of the run: {steady}; load average {load}",
             flush=True,
         )
-    print("\n| articles | claims | import s | articles/s | claims/s | peak RSS MB | COPY claims/s | COPY / import |")
-    print("|---|---|---|---|---|---|---|---|")
-    for count, imported, claims_per_s, copy_per_s in rows:
+    print(f"\nbatch size {args.batch_size}")
+    print("| articles | claims | import s | articles/s | claims/s | peak RSS MB | COPY claims/s | COPY / import | load")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for count, imported, claims_per_s, copy_per_s, load in rows:
         print(
             f"| {count:,} | {imported['claims']:,} | {imported['seconds']:.1f} | "
             f"{imported['articles'] / imported['seconds']:,.1f} | {claims_per_s:,.0f} | {imported['rss_mb']:.0f} | "
-            f"{copy_per_s:,.0f} | {copy_per_s / claims_per_s:.1f}x |"
+            f"{copy_per_s:,.0f} | {copy_per_s / claims_per_s:.1f}x | {load}"
         )
 
 
