@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles import identity
@@ -78,7 +79,8 @@ def article_text_check(*, raw: str) -> None:
 @transaction.atomic
 def outlet_get_or_create(*, name: str, domain: str = "") -> Outlet:
     """The outlet of that name (case-insensitive), created on first use."""
-    outlet = Outlet.objects.filter(name__iexact=name.strip()).first()
+    # Compared as the unique index on lower(name) stores it, so the look-up is an index probe.
+    outlet = Outlet.objects.alias(lower_name=Lower("name")).filter(lower_name=name.strip().lower()).first()
     if outlet is None:
         outlet = Outlet.objects.create(name=name.strip(), domain=domain)
     return outlet
