@@ -363,7 +363,7 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     after = subject_after(tokens, q, b)
     if after is not None:
         return after
-    according = _according_before(tokens, a, q)
+    according = _according_before(tokens, a, q) or _passive_agent(tokens, a, b, q)
     if according is not None:
         return according
     if q - 1 > a and tokens[q - 1].low in _NAMING_VERBS and not tokens[q - 1].is_cap:
@@ -393,6 +393,26 @@ def _according_before(tokens: list[Token], a: int, q: int) -> Cue | None:
             end = np_forward(tokens, v + 2, q)
             if end > v + 2 and (end == q or (end + 1 == q and tokens[end].text in ",:")):
                 return Cue("before", tokens[v + 2 : end], tokens[v])
+            return None
+    return None
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+
+
+def _passive_agent(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
+    """`The mayor was accused of “…” by a local rival`: the agent after `by` said it, not the subject."""
+    if q + 2 >= b or tokens[q + 1].low != "by":
+        return None
+    for v in range(q - 1, max(a, q - 5) - 1, -1):
+        tok = tokens[v]
+        if tok.quote is not None:
+            return None
+        passive = tok.low.endswith(("ed", "en")) and (tok.low in lexicon.SPEECH_VERBS or tok.low in _NAMING_VERBS)
+        if passive and v > a and tokens[v - 1].low in _PASSIVE_AUX | lexicon.AUXILIARIES:
+            end = np_forward(tokens, q + 2, b)
+            if end > q + 2:
+                return Cue("after", tokens[q + 2 : end], tok, _trailing_apposition(tokens, end, b))
             return None
     return None
 
@@ -468,3 +488,36 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
 
 # "She called the ruling “disgraceful”": a verb of naming quotes the words someone used.
 _NAMING_VERBS = lexicon.words("called calling calls described describing describes")
+
+
+_DEFERRED_NOUNS = lexicon.words("""words word message verdict view warning assessment response reaction claim
+    plea promise answer reply advice comment comments thoughts""")
+
+
+def deferred_source(tokens: list[Token], a: int, b: int) -> list[Token] | None:
+    """`Those were the words of Ana Costa.` / `That was the message from the union on Monday.`: a
+    sentence that names who said the quotation before it."""
+    if b - a < 5 or tokens[a].low not in {"those", "these", "that", "this", "such", "so"}:
+        return None
+    k = a + 1
+    if tokens[a].low == "so" and tokens[k].low in {"said", "says"}:
+        end = np_forward(tokens, k + 1, b)
+        return tokens[k + 1 : end] if end > k + 1 else None
+    if tokens[k].low not in {"was", "were", "is", "are"}:
+        return None
+    k += 1
+    if k < b and tokens[k].low == "the":
+        k += 1
+    while k < b and tokens[k].low not in _DEFERRED_NOUNS and tokens[k].is_word and k - a < 6:
+        k += 1  # "the parting words", "the blunt message"
+    if k + 1 >= b or tokens[k].low not in _DEFERRED_NOUNS or tokens[k + 1].low not in {"of", "from", "by"}:
+        return None
+    end = np_forward(tokens, k + 2, b)
+    if end == k + 2:
+        return None
+    if end + 1 < b and tokens[end].text == ",":
+        # "the words of the party's transport spokeswoman, Ana Costa,": the name after the role.
+        second = np_forward(tokens, end + 1, b)
+        if _names(tokens[end + 1 : second]) and _describes(tokens[k + 2 : end]):
+            return tokens[end + 1 : second]
+    return tokens[k + 2 : end]

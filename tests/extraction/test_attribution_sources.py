@@ -80,3 +80,21 @@ def test_a_description_no_one_was_introduced_with_is_an_unnamed_speaker():
 def test_a_quotation_the_writer_says_in_the_first_person_inherits_no_one():
     extraction = extract('Judge Ada Mwangi asked why I had come to Nairobi. "To see my daughter," I said.\n')
     assert speaker_of(extraction, "To see my daughter") is None
+
+
+def test_the_agent_of_a_passive_speech_verb_said_the_words():
+    extraction = extract(
+        "Mayor Lionel Dube opened the new terminal in Bulawayo.\n\n"
+        'The mayor was accused of "running the airport like a private farm" by a local rival.\n'
+    )
+    assert speaker_of(extraction, "running the airport") == "a local rival"
+
+
+def test_a_sentence_after_the_quotation_can_name_who_said_it():
+    extraction = extract(
+        "Parents in Kisumu have raised money for a new classroom block.\n\n"
+        "Headteacher Grace Atieno thanked them at assembly.\n\n"
+        '"Give us the land and we will build the school ourselves."\n\n'
+        "Those were the words of the parents' association chairman, Otieno Were, on Tuesday.\n"
+    )
+    assert speaker_of(extraction, "Give us the land") == "Otieno Were"
