@@ -213,6 +213,11 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         earlier = _coordinated_subject(tokens, a, b, j)
         if earlier is not None:
             return Cue("before", earlier.subject, verb, earlier.appositions)
+    if tok.text == "," and tokens[a].low == "as":
+        # "As Ana Costa, an economist, put it, “…”": the name the lead opens with.
+        named = _naming_subject(tokens, a, v)
+        if named is not None:
+            return named
     if tok.text == "," or tok.low in {"and", "but", "or", "then"} or tok.quote is not None:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("main", subject, verb, appositions)
@@ -417,6 +422,9 @@ def _passive_agent(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
     return None
 
 
+_CLAUSE_LEADS = frozenset({"which", "that", "what", "as"})
+
+
 def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
     """`… which the firm's founder, Ana Costa, called “…”` / `… which Ana Costa called “…”`: whoever
     the naming verb's own subject is used the words, not the sentence's subject."""
@@ -427,7 +435,7 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
         if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
             return None
         start = np_backward(tokens, a, j)
-        if start > a and tokens[start - 1].low in {"which", "that", "what"}:
+        if start > a and tokens[start - 1].low in _CLAUSE_LEADS:
             return Cue("before", tokens[start : j + 1], tokens[v])
         return None
     # "X, appositive, called": the two phrases between the commas, one a name, one a description.
@@ -437,11 +445,11 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
     inner = tokens[c + 1 : j]
     start = np_backward(tokens, a, c - 1)
     outer = tokens[start:c]
-    if not outer or start <= a or tokens[start - 1].low not in {"which", "that", "what"}:
+    if not outer or start <= a or tokens[start - 1].low not in _CLAUSE_LEADS:
         return None
     if _names(inner) and _describes(outer):
         return Cue("before", inner, tokens[v], [outer])
-    if _describes(inner) and outer[-1].is_cap:
+    if (_describes(inner) or inner[0].low in lexicon.DETERMINERS) and outer[-1].is_cap:
         return Cue("before", outer, tokens[v], [inner])
     return None
 

@@ -98,3 +98,24 @@ def test_a_sentence_after_the_quotation_can_name_who_said_it():
         "Those were the words of the parents' association chairman, Otieno Were, on Tuesday.\n"
     )
     assert speaker_of(extraction, "Give us the land") == "Otieno Were"
+
+
+def test_as_a_name_with_an_apposition_put_it():
+    extraction = extract(
+        "Exporters in Mombasa are counting the cost of the strong shilling.\n\n"
+        "As Wanjiru Kamau, an economist at the Coast Institute, recently put it, "
+        '"Nobody wins a currency war, least of all the tea growers."\n'
+    )
+    assert speaker_of(extraction, "Nobody wins a currency war") == "Wanjiru Kamau"
+
+
+def test_dotted_initials_stay_inside_the_name_and_its_sentence():
+    extraction = extract(
+        "The rural caucus met in Columbus on Thursday.\n\n"
+        '"This is a disgrace to the whole chamber," said Rep. J.T. Okonjo (D-Ohio), head of the caucus. '
+        '"We expect answers."\n\n'
+        '"Nobody has called us back," Mr. Okonjo added.\n'
+    )
+    assert speaker_of(extraction, "This is a disgrace") == "J.T. Okonjo"
+    assert speaker_of(extraction, "We expect answers") == "J.T. Okonjo"
+    assert speaker_of(extraction, "Nobody has called us back") == "J.T. Okonjo"
