@@ -162,7 +162,7 @@ PERSON_ROLES = words("""minister ministers secretary secretaries president presi
     employee employees staffer staffers customer customers passenger passengers commuter shopper tenant
     landlord homeowner surgeon physician psychiatrist psychologist consultant volunteer volunteers
     blogger commentator pundit pollster pollsters observer observers reporter reporters correspondent
-    anchor moderator interviewer organizer organizers""")
+    anchor moderator interviewer organizer organizers rival rivals challenger""")
 # Documents that "say" what their authors wrote ("a letter from the league warned").
 DOCUMENT_NOUNS = words("""report letter memo memorandum statement study survey poll analysis projection filing
     complaint lawsuit ruling email e-mail editorial release document documents review audit article ad
