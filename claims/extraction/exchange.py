@@ -313,9 +313,12 @@ class _Exchange:
         for t in order:
             if abs(items[t].paragraph - items[i].paragraph) > NEAREST_PARAGRAPHS:
                 return None
-            if kinds[t] == "claim" and items[t].side not in (None, side):
-                if not statistical or items[t].claim_type == "statistical":
-                    return items[t].side
+            if (
+                kinds[t] == "claim"
+                and items[t].side not in (None, side)
+                and (not statistical or items[t].claim_type == "statistical")
+            ):
+                return items[t].side
         return None
 
     def _right_after(self, r: int, i: int) -> bool:

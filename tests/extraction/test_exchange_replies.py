@@ -12,7 +12,7 @@ BODY = (
     "Bus drivers in Porto Alegre will hold a vote on strike action next week.\n\n"
     "Luana Ferreira, president of the drivers' union, said the city's operator had cut rest breaks on "
     'night routes. "Drivers are being pushed to work eleven hours without a proper meal," she said.\n\n'
-    "Transporte Sul chief executive Mateus Borges rejected the claim. \"Every shift on our network meets "
+    'Transporte Sul chief executive Mateus Borges rejected the claim. "Every shift on our network meets '
     'the legal limits, and the inspectors have confirmed that twice this year," he said.\n\n'
     'Ferreira was unmoved. "The inspectors came on a Tuesday afternoon. Our members work at three in the '
     'morning," she said.\n\n'
