@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
@@ -29,7 +29,7 @@ from claims.selectors.matches import article_match_summaries
 from claims.services.bulk import article_proposals_decide, bulk_decision_last, bulk_decision_undo
 from claims.services.proposals import article_ingest
 
-from . import edits, views
+from . import edits, linking, views
 from .cards import claim_cards, claim_url_maker
 from .charts import STATUS_COLOURS
 from .forms import CiteForm, ClaimCreateForm, ClaimEditForm, LinkForm, ReattachForm, RejectForm
@@ -114,6 +114,16 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
                 "<path:object_id>/workbench/links/<int:relation_id>/<str:action>/",
                 wrap(require_POST(self.relation_edit_view)),
                 name="articles_article_relation_edit",
+            ),
+            path(
+                "<path:object_id>/workbench/claims/<int:claim_id>/link-search/",
+                wrap(require_GET(self.link_search_view)),
+                name="articles_article_link_search",
+            ),
+            path(
+                "<path:object_id>/workbench/claims/<int:claim_id>/counter-targets/",
+                wrap(require_GET(self.counter_targets_view)),
+                name="articles_article_counter_targets",
             ),
             path(
                 "<path:object_id>/workbench/decide/",
@@ -243,6 +253,27 @@ class ArticleWorkbenchAdmin(ArticleAdmin):
         if claim is None:
             return JsonResponse({"errors": {"__all__": ["No such claim in this article."]}}, status=404)
         return edits.claim_edit(request, claim=claim)
+
+    def _article_claim(self, request, object_id, claim_id) -> Claim | None:
+        article = self._article_or_404(request, object_id)
+        return (
+            Claim.objects.filter(pk=claim_id, article=article)
+            .select_related("speaker__organisation", "article")
+            .defer("search_vector", "article__raw_text", "article__search_vector", "article__text_sketch")
+            .first()
+        )
+
+    def link_search_view(self, request, object_id, claim_id):
+        claim = self._article_claim(request, object_id, claim_id)
+        if claim is None:
+            return JsonResponse({"errors": {"__all__": ["No such claim in this article."]}}, status=404)
+        return linking.link_search(request, claim=claim)
+
+    def counter_targets_view(self, request, object_id, claim_id):
+        claim = self._article_claim(request, object_id, claim_id)
+        if claim is None:
+            return JsonResponse({"errors": {"__all__": ["No such claim in this article."]}}, status=404)
+        return linking.counter_suggestions(request, claim=claim)
 
     def relation_edit_view(self, request, object_id, relation_id, action):
         article = self._article_or_404(request, object_id)

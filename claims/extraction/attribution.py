@@ -15,6 +15,14 @@ _PROGRESSIVE = {"was", "is", "were", "are", "been", "be", "am"}
 _SOFT_STARTERS = {
     "yet", "but", "and", "so", "also", "then", "now", "meanwhile", "however", "still", "indeed",
     "instead", "nevertheless", "separately", "elsewhere", "previously",
+    # Sentence adverbs and imperatives that open a sentence before its subject ("Perhaps it is …",
+    # "Wait, it gets worse:"): never a speaker.
+    "perhaps", "maybe", "wait", "look", "ask", "remember", "consider", "imagine", "note", "clearly",
+    "obviously", "surely", "certainly", "sadly", "ironically", "notably", "interestingly", "importantly",
+    "again", "finally", "first", "second", "third", "moreover", "furthermore", "besides", "thus",
+    "therefore", "hence", "anyway", "later", "earlier", "recently", "fortunately", "unfortunately",
+    "frankly", "honestly", "admittedly", "apparently", "reportedly", "similarly", "likewise",
+    "specifically", "immediately", "unless", "meantime", "today", "yesterday", "tonight", "overall",
 }  # fmt: skip
 
 
@@ -41,7 +49,15 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
                 i += 1
             continue
         if low in lexicon.ADVERBIAL_STARTERS or low in lexicon.PREPOSITIONS:
-            comma = next((k for k in range(i + 1, min(b, i + 40)) if tokens[k].text == ","), None)
+            # "On “Morning Report,” Sen. Ana Costa said": a quoted title holds the lead's comma.
+            comma = next(
+                (
+                    k
+                    for k in range(i + 1, min(b, i + 40))
+                    if tokens[k].text == "," or (tokens[k].quote is not None and k + 1 < b and tokens[k + 1].is_cap)
+                ),
+                None,
+            )
             # "Asked about X, she said": the lead's own participle is not the sentence's speech verb.
             first = i + 1 if low.endswith(("ed", "ing")) else i
             if comma is None or any(
@@ -347,6 +363,13 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     after = subject_after(tokens, q, b)
     if after is not None:
         return after
+    according = _according_before(tokens, a, q)
+    if according is not None:
+        return according
+    if q - 1 > a and tokens[q - 1].low in _NAMING_VERBS and not tokens[q - 1].is_cap:
+        named = _naming_subject(tokens, a, q - 1)
+        if named is not None:
+            return named
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
@@ -359,6 +382,48 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     if relative_verb is not None:
         return subject_before(tokens, a, b, relative_verb)
     return _closing_attribution(tokens, q, b)
+
+
+def _according_before(tokens: list[Token], a: int, q: int) -> Cue | None:
+    """`According to the Courier, “…”`: the source named right before the quotation."""
+    for v in range(q - 3, max(a, q - 16) - 1, -1):
+        if tokens[v].quote is not None:
+            return None
+        if tokens[v].low == "according" and tokens[v + 1].low == "to":
+            end = np_forward(tokens, v + 2, q)
+            if end > v + 2 and (end == q or (end + 1 == q and tokens[end].text in ",:")):
+                return Cue("before", tokens[v + 2 : end], tokens[v])
+            return None
+    return None
+
+
+def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
+    """`… which the firm's founder, Ana Costa, called “…”` / `… which Ana Costa called “…”`: whoever
+    the naming verb's own subject is used the words, not the sentence's subject."""
+    j = _skip_back_adverbs(tokens, a, v - 1)
+    if j <= a:
+        return None
+    if tokens[j].text != ",":
+        if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
+            return None
+        start = np_backward(tokens, a, j)
+        if start > a and tokens[start - 1].low in {"which", "that", "what"}:
+            return Cue("before", tokens[start : j + 1], tokens[v])
+        return None
+    # "X, appositive, called": the two phrases between the commas, one a name, one a description.
+    c = next((k for k in range(j - 1, max(a, j - 12) - 1, -1) if tokens[k].text == ","), None)
+    if c is None or c <= a:
+        return None
+    inner = tokens[c + 1 : j]
+    start = np_backward(tokens, a, c - 1)
+    outer = tokens[start:c]
+    if not outer or start <= a or tokens[start - 1].low not in {"which", "that", "what"}:
+        return None
+    if _names(inner) and _describes(outer):
+        return Cue("before", inner, tokens[v], [outer])
+    if _describes(inner) and outer[-1].is_cap:
+        return Cue("before", outer, tokens[v], [inner])
+    return None
 
 
 def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:

@@ -300,10 +300,15 @@ class Reader:
         para = self.paragraph_of(item.open)
         if self._colon[0] == s - 1:
             return self._colon[1], "colon"
-        if self.drafts:
-            last = self.drafts[-1]
-            if last.entity is not None and para - last.paragraph <= 1:
-                return last.entity, "inherit"
+        last = self.drafts[-1] if self.drafts else None
+        # "Sen. Ana Costa identified the losers. “They will drive an hour …”": someone the paragraph
+        # made its subject after the last quotation says the words, not that quotation's speaker.
+        since = max(self.paras[para][0], last.end if last is not None else 0)
+        subject = self.registry.subject_between(since, item.open, s)
+        if subject is not None:
+            return subject, "inherit"
+        if last is not None and last.entity is not None and para - last.paragraph <= 1:
+            return last.entity, "inherit"
         return self.registry.focus(s), "none"
 
     def _post_author(self, post: SocialPost, s: int) -> int | None:

@@ -39,6 +39,10 @@ class Registry(DescriptionResolution):
         if entity is not None:
             self._last_seen[entity] = len(self.history)
             self.history.append(Entry(pos, sentence, entity, subject))
+            # "Mrs. Ana Costa and Mr. Jo Lis spoke. “…,” she said.": each member is a candidate too.
+            for member in self.entities[entity].members:
+                self._last_seen[member] = len(self.history)
+                self.history.append(Entry(pos, sentence, member, False))
 
     def _new(self, name: str, kind: str, key: str, **kwargs) -> int:
         self.entities.append(Entity(name=name, kind=kind, key=key, **kwargs))
@@ -75,6 +79,15 @@ class Registry(DescriptionResolution):
         for entry in self._recent(sentence):
             entity = self.entities[entry.entity]
             if entry.subject and entity.kind == "person" and entry.entity != exclude:
+                return entry.entity
+        return None
+
+    def subject_between(self, lo: int, hi: int, sentence: int) -> int | None:
+        """The subject of the latest sentence mentioned in [lo, hi) of the text, if any."""
+        for entry in self._recent(sentence):
+            if entry.pos < lo:
+                return None
+            if entry.subject and entry.pos < hi:
                 return entry.entity
         return None
 

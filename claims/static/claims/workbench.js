@@ -47,6 +47,8 @@
       actions.querySelector(".selected-claim-label").textContent = `#${id}`;
     }
     history.replaceState(null, "", `#claim-${id}`);
+    // For the other workbench scripts (the link form's suggestions).
+    workbench.dispatchEvent(new CustomEvent("claim-selected", { detail: { id, kind: card.dataset.kind } }));
   }
 
   function selectById(id, options) {
