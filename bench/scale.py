@@ -5,6 +5,8 @@ a hand-written psycopg query returning the same rows, in the same run.
     uv run python bench/scale.py --sizes 1m --rounds 15
     uv run python bench/scale.py --report              # the stored tables side by side, growth 10k -> 1M
 
+API pages are called with a token, as other systems call them; admin pages with a signed-in session.
+
 Each size lives in a database of its own on DATABASE_URL's server (`ct_perf_bench_10k`, ...; the prefix can be
 changed with BENCH_DATABASE_PREFIX, so that two checkouts keep separate corpora), built with
 COPY the first time (see `bench/corpus.py`) and kept: later runs only time. `--rebuild` starts it afresh.
@@ -323,20 +325,26 @@ def measure(label: str, rounds: int, budget: float, only: str | None) -> list[tu
     user, _ = get_user_model().objects.get_or_create(
         username="bench", defaults={"is_staff": True, "is_superuser": True}
     )
-    client = Client()
-    client.force_login(user)
+    admin = Client()
+    admin.force_login(user)
+    # API pages are called as other systems call them, with a token (one query finds it and its user); the
+    # admin pages with the session a person signs in with.
+    from claims.services.tokens import token_create
+
+    api = Client(headers={"authorization": f"Token {token_create(user=user, name='bench').key}"})
     results = []
     with psycopg.connect(database_url(label), autocommit=True) as raw:
         cur = raw.cursor()
         for name, url, raw_query in pages(probe):
             if only and only not in name:
                 continue
+            client = api if url.startswith("/api/") else admin
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code, response.content[:500])
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
             count = len(queries)
-            p50, p95 = timed(lambda url=url: client.get(url), rounds, budget)
+            p50, p95 = timed(lambda url=url, client=client: client.get(url), rounds, budget)
             raw50, _ = timed(lambda q=raw_query: q(cur, probe), rounds, budget)
             results.append((name, p50, p95, raw50, count))
             print(f"  {name:<32} {p50:9.1f} {p95:9.1f} {raw50:9.1f} {p50 / raw50:7.1f}x {count:4d} q", flush=True)

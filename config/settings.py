@@ -234,8 +234,6 @@ CLAIMREVIEW_PUBLISHER_URL = os.environ.get("CLAIMREVIEW_PUBLISHER_URL", "")
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", 300))
 
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", 5 * 1024 * 1024))
-# A JSON-lines file holds many articles, each still under ARTICLE_MAX_BYTES.
-IMPORT_FILE_MAX_BYTES = int(os.environ.get("IMPORT_FILE_MAX_BYTES", 100 * 1024 * 1024))
 
 # Security: on by default, relaxed only for local development.
 SESSION_COOKIE_SECURE = not DEBUG

@@ -99,8 +99,7 @@ def _incoming(claim, page: _Page) -> str:
 
 def _citations(claim, page: _Page) -> str:
     items = [
-        f"<li>{_e(page.stances.get(citation.stance, citation.stance))}:"
-        f" {_e(_truncated(citation.title, 60))}</li>"
+        f"<li>{_e(page.stances.get(citation.stance, citation.stance))}: {_e(_truncated(citation.title, 60))}</li>"
         for citation in claim.cited
     ]
     return f'<ul class="card-links citations">{"".join(items)}</ul>' if items else ""

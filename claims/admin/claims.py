@@ -24,7 +24,7 @@ from claims.services.dashboard import dashboard_snapshot_get
 from claims.services.matching import claim_match_between, claim_match_confirm, claim_match_dismiss
 
 from . import views
-from .base import ServiceModelAdmin, boolean_icon
+from .base import ServiceModelAdmin, boolean_icon, url_with_pk
 from .charts import STATUS_COLOURS, column_chart, stacked_bar_chart
 from .filters import AssigneeFilter, HasResponseFilter, HasSourceFilter, QueueFilter, SpeakerFilter
 from .forms import AssignForm, CiteForm, LinkForm, NoteForm
@@ -160,7 +160,7 @@ class ClaimAdmin(ServiceModelAdmin):
     def article_link(self, obj: Claim):
         return format_html(
             '<a href="{}#claim-{}" title="Open in the article workbench">{}</a>',
-            reverse("admin:articles_article_workbench", args=[obj.article_id]),
+            url_with_pk("admin:articles_article_workbench", obj.article_id),
             obj.pk,
             obj.article.headline[:60],
         )

@@ -59,7 +59,9 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
             relations[n] = "rebuts" if d.answering else frame_relation(d.preface) if framed else None
         speaker = entities[d.entity] if d.entity is not None else None
         # An organisation's voice speaking in a story of accusations made by others answers them.
-        spokesperson = speaker is not None and speaker.kind == "spokesperson"
+        spokesperson = (
+            speaker is not None and speaker.kind == "spokesperson" and speaker.document not in lexicon.MEDIA_DOCUMENTS
+        )
         if not relations[n] and spokesperson and accusers - {d.entity, None}:
             relations[n] = "rebuts"
     speaking = {d.entity for d in drafts if d.entity is not None}

@@ -213,6 +213,11 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         earlier = _coordinated_subject(tokens, a, b, j)
         if earlier is not None:
             return Cue("before", earlier.subject, verb, earlier.appositions)
+    if tok.text == "," and tokens[a].low == "as":
+        # "As Ana Costa, an economist, put it, “…”": the name the lead opens with.
+        named = _naming_subject(tokens, a, v)
+        if named is not None:
+            return named
     if tok.text == "," or tok.low in {"and", "but", "or", "then"} or tok.quote is not None:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("main", subject, verb, appositions)
@@ -363,7 +368,7 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     after = subject_after(tokens, q, b)
     if after is not None:
         return after
-    according = _according_before(tokens, a, q)
+    according = _according_before(tokens, a, q) or _passive_agent(tokens, a, b, q)
     if according is not None:
         return according
     if q - 1 > a and tokens[q - 1].low in _NAMING_VERBS and not tokens[q - 1].is_cap:
@@ -397,6 +402,29 @@ def _according_before(tokens: list[Token], a: int, q: int) -> Cue | None:
     return None
 
 
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+
+
+def _passive_agent(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
+    """`The mayor was accused of “…” by a local rival`: the agent after `by` said it, not the subject."""
+    if q + 2 >= b or tokens[q + 1].low != "by":
+        return None
+    for v in range(q - 1, max(a, q - 5) - 1, -1):
+        tok = tokens[v]
+        if tok.quote is not None:
+            return None
+        passive = tok.low.endswith(("ed", "en")) and (tok.low in lexicon.SPEECH_VERBS or tok.low in _NAMING_VERBS)
+        if passive and v > a and tokens[v - 1].low in _PASSIVE_AUX | lexicon.AUXILIARIES:
+            end = np_forward(tokens, q + 2, b)
+            if end > q + 2:
+                return Cue("after", tokens[q + 2 : end], tok, _trailing_apposition(tokens, end, b))
+            return None
+    return None
+
+
+_CLAUSE_LEADS = frozenset({"which", "that", "what", "as"})
+
+
 def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
     """`… which the firm's founder, Ana Costa, called “…”` / `… which Ana Costa called “…”`: whoever
     the naming verb's own subject is used the words, not the sentence's subject."""
@@ -407,7 +435,7 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
         if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
             return None
         start = np_backward(tokens, a, j)
-        if start > a and tokens[start - 1].low in {"which", "that", "what"}:
+        if start > a and tokens[start - 1].low in _CLAUSE_LEADS:
             return Cue("before", tokens[start : j + 1], tokens[v])
         return None
     # "X, appositive, called": the two phrases between the commas, one a name, one a description.
@@ -417,11 +445,11 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
     inner = tokens[c + 1 : j]
     start = np_backward(tokens, a, c - 1)
     outer = tokens[start:c]
-    if not outer or start <= a or tokens[start - 1].low not in {"which", "that", "what"}:
+    if not outer or start <= a or tokens[start - 1].low not in _CLAUSE_LEADS:
         return None
     if _names(inner) and _describes(outer):
         return Cue("before", inner, tokens[v], [outer])
-    if _describes(inner) and outer[-1].is_cap:
+    if (_describes(inner) or inner[0].low in lexicon.DETERMINERS) and outer[-1].is_cap:
         return Cue("before", outer, tokens[v], [inner])
     return None
 
@@ -468,3 +496,36 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
 
 # "She called the ruling “disgraceful”": a verb of naming quotes the words someone used.
 _NAMING_VERBS = lexicon.words("called calling calls described describing describes")
+
+
+_DEFERRED_NOUNS = lexicon.words("""words word message verdict view warning assessment response reaction claim
+    plea promise answer reply advice comment comments thoughts""")
+
+
+def deferred_source(tokens: list[Token], a: int, b: int) -> list[Token] | None:
+    """`Those were the words of Ana Costa.` / `That was the message from the union on Monday.`: a
+    sentence that names who said the quotation before it."""
+    if b - a < 5 or tokens[a].low not in {"those", "these", "that", "this", "such", "so"}:
+        return None
+    k = a + 1
+    if tokens[a].low == "so" and tokens[k].low in {"said", "says"}:
+        end = np_forward(tokens, k + 1, b)
+        return tokens[k + 1 : end] if end > k + 1 else None
+    if tokens[k].low not in {"was", "were", "is", "are"}:
+        return None
+    k += 1
+    if k < b and tokens[k].low == "the":
+        k += 1
+    while k < b and tokens[k].low not in _DEFERRED_NOUNS and tokens[k].is_word and k - a < 6:
+        k += 1  # "the parting words", "the blunt message"
+    if k + 1 >= b or tokens[k].low not in _DEFERRED_NOUNS or tokens[k + 1].low not in {"of", "from", "by"}:
+        return None
+    end = np_forward(tokens, k + 2, b)
+    if end == k + 2:
+        return None
+    if end + 1 < b and tokens[end].text == ",":
+        # "the words of the party's transport spokeswoman, Ana Costa,": the name after the role.
+        second = np_forward(tokens, end + 1, b)
+        if _names(tokens[end + 1 : second]) and _describes(tokens[k + 2 : end]):
+            return tokens[end + 1 : second]
+    return tokens[k + 2 : end]

@@ -172,8 +172,8 @@ class DescriptionResolution:
                     and self._compatible_person(entity, mention.gender)
                 ):
                     return entry.entity
-        if focus is not None and self._compatible_person(self.entities[focus], mention.gender):
-            return focus
+        # "the narrator", "the judge": no one introduced with that role is someone the text does not name,
+        # not whoever the story was last about.
         key = "desc:" + mention.text.lower()
         if key in self._by_key:
             return self._by_key[key]

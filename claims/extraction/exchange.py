@@ -10,7 +10,8 @@ that, so kinds are decided for the article as a whole:
    statements name, else the sides whose claims name it. Its other statements answer too, unless the
    sentence says they were made earlier or in support of someone ("had set out her own record a week
    earlier"): a minister's statistics given before the row answer nobody.
-3. An accuser who speaks again after being answered answers that answer (a response to a response).
+3. An accuser who speaks again after being answered answers that answer (a response to a response) when
+   it names the answer or its author, or speaks right after it.
 
 A side nobody answers, and that answers nobody, only makes claims: third parties' statistics and
 supporting statements stay claims. A formal statement ("In a statement, the company said") after charges
@@ -44,6 +45,7 @@ LEDE_PARAGRAPHS = 1
 LINK_CONFIDENCE = {
     "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
 }  # fmt: skip
+NEAREST_PARAGRAPHS = 2  # how far an answer naming nobody reaches for the side it answers
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
 _SAID_ABOUT = re.compile(
@@ -198,6 +200,15 @@ class _Exchange:
             for side, answered in answers.items():
                 if not answered:
                     answered.update(naming.get(side, ()))
+            # Nobody named either way: "X rejected the claim" answers whoever spoke just before the side's
+            # first answer.
+            tried: set[int] = set()
+            for i, item in enumerate(items):
+                if answering[i] and item.side in answers and item.side not in tried:
+                    tried.add(item.side)
+                    nearest = self._nearest_claimant(i, kinds) if not answers[item.side] else None
+                    if nearest is not None and relations[i] != "apologises_for":
+                        answers[item.side].add(nearest)
 
         # "In a statement, the company said …" after charges naming the company: its formal answer.
         accusing: dict[int, set[int]] = {}  # side -> the sides of the claims so far that name it
@@ -260,6 +271,7 @@ class _Exchange:
                 items[r].side in self.mentions[i]
                 or _REPLY_NOUNS.search(item.words) is not None
                 or (i - 1 in replies and items[i - 1].side == item.side)
+                or self._right_after(r, i)
             ):
                 kinds[i], relations[i] = "response", relations[i] or "rebuts"
                 replies[i] = r
@@ -290,6 +302,30 @@ class _Exchange:
             self.sure[i] = LINK_CONFIDENCE["reaction"]
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
+
+    def _nearest_claimant(self, i: int, kinds: list[str]) -> int | None:
+        """The side of the nearest claim by another side before i (after it, for a lede); "That number is
+        wrong" can only answer a claim with a number."""
+        items, side = self.items, self.items[i].side
+        pointed = ANAPHOR.search(items[i].words)  # the quotation and its sentence: "disputes the figures"
+        statistical = pointed is not None and NUMERIC_NOUN.search(pointed.group()) is not None
+        order = range(i + 1, len(items)) if items[i].paragraph <= LEDE_PARAGRAPHS else range(i - 1, -1, -1)
+        for t in order:
+            if abs(items[t].paragraph - items[i].paragraph) > NEAREST_PARAGRAPHS:
+                return None
+            if (
+                kinds[t] == "claim"
+                and items[t].side not in (None, side)
+                and (not statistical or items[t].claim_type == "statistical")
+            ):
+                return items[t].side
+        return None
+
+    def _right_after(self, r: int, i: int) -> bool:
+        """Whether i comes right after the answer r (only r's side speaks between them, a paragraph or two on)."""
+        items = self.items
+        side = items[r].side
+        return items[i].paragraph - items[r].paragraph <= 2 and all(items[t].side == side for t in range(r + 1, i))
 
     def _links(self, kinds, relations, answers, replies, answering) -> list[tuple[int, ...]]:
         items, n = self.items, len(self.items)

@@ -34,11 +34,12 @@ suggest text tweet urge vow warn agree question mock rebut regret thunder fume r
 dispute disagree refute
 report press chant wonder exclaim testify
 assure propose praise contend recount opine muse decry affirm
+bark beam yell scream sigh laugh whisper mutter grumble groan gush point
 """
 
 _IRREGULAR_SPEECH = """
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
-spoken speaking hit hits hitting sing sings sang singing put puts
+spoken speaking hit hits hitting sing sings sang singing put puts cry cries cried read reads
 """
 
 # Verbs whose base and -s forms are more often nouns ("the protest", "his claims"): past and -ing only.
@@ -46,7 +47,7 @@ _NOUN_LIKE = set(
     words(
         """blast boast brand caution charge claim comment counter demand joke lament message mock note object
     plead pledge post promise protest question rage rebut regret remark reply snap slam state text thunder
-    tweet vow answer report press chant"""
+    tweet vow answer report press chant beam point sigh"""
     )
 )
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -155,10 +156,21 @@ PERSON_ROLES = words("""minister ministers secretary secretaries president presi
     protesters demonstrators organiser organisers parent parents pupil pupils farmer farmers
     patient patients pilot pilots driver drivers chef engineer engineers lecturer president-elect
     secretary-general premier-elect governor-general speaker spokespeople insider insiders figure figures
-    source sources man woman men women boy girl""")
+    source sources man woman men women boy girl person voter voters fan fans friend friends neighbour
+    neighbor neighbours neighbors relative relatives cousin brother sister uncle aunt grandmother
+    grandfather niece nephew narrator announcer questioner reader readers viewer caller commenter user
+    employee employees staffer staffers customer customers passenger passengers commuter shopper tenant
+    landlord homeowner surgeon physician psychiatrist psychologist consultant volunteer volunteers
+    blogger commentator pundit pollster pollsters observer observers reporter reporters correspondent
+    anchor moderator interviewer organizer organizers rival rivals challenger""")
 # Documents that "say" what their authors wrote ("a letter from the league warned").
 DOCUMENT_NOUNS = words("""report letter memo memorandum statement study survey poll analysis projection filing
-    complaint lawsuit ruling email e-mail editorial release document documents review audit""")
+    complaint lawsuit ruling email e-mail editorial release document documents review audit article ad
+    advert advertisement video clip website headline caption sign banner placard petition manifesto
+    leaflet transcript readout indictment book""")
+# Documents that report or show what was said rather than speak for a body answering critics.
+MEDIA_DOCUMENTS = words("""article ad advert advertisement video clip website headline caption sign banner placard
+    book transcript readout""")
 # Role nouns naming the unnamed voice of an organisation.
 SPOKES_NOUNS = words("""spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen source sources official
     officials insider insiders aide aides representative representatives figure figures""")
@@ -240,7 +252,7 @@ COMMON_VERBS = words("""became become came went made took gave got left quit won
 ADVERBIAL_STARTERS = words("""in on at after before while whilst when as since during following despite although though
     earlier later meanwhile however yet but and also then now today yesterday tonight last this
     speaking writing asked responding replying answering separately elsewhere previously for with without under if
-    because once over amid according overnight instead indeed still so nevertheless""")
+    because once over amid according overnight instead indeed still so nevertheless late early shortly""")
 # Sentence-initial capitalised words that are never part of a name.
 FUNCTION_WORDS = frozenset(
     DETERMINERS

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from claims.extraction import lexicon
-from claims.extraction.text import Token, strip_possessive
+from claims.extraction.text import Token, is_dotted_initials, strip_possessive
 
 # Tokens that may appear inside a run of capitalised name words.
 _NAME_LINKS = {"of", "&"} | lexicon.NAME_PARTICLES
@@ -175,7 +175,11 @@ def _person_core(run: list[Token]) -> tuple[list[Token], list[Token]]:
 
 def is_initial(word: str) -> bool:
     """`B.` (or a bare capital letter) standing for a name."""
-    return (len(word) == 2 and word[1] == "." and word[0].isupper()) or (len(word) == 1 and word.isupper())
+    return (
+        (len(word) == 2 and word[1] == "." and word[0].isupper())
+        or (len(word) == 1 and word.isupper())
+        or (len(word) >= 4 and word.endswith(".") and is_dotted_initials(word))
+    )
 
 
 def _affiliation(tokens: list[Token]) -> str | None:
@@ -261,6 +265,8 @@ def parse_np(tokens: list[Token]) -> Mention | None:
     not change the result, but take `copy_mention()` of it first.
     """
     tokens = [t for t in tokens if t.quote is None]
+    if any(t.text == "." for t in tokens[1:]):
+        tokens = _join_initials(tokens)
     key: tuple | str
     if len(tokens) == 1:
         key = tokens[0].text  # most phrases are one word ("he", a surname): the word is the key
@@ -273,6 +279,17 @@ def parse_np(tokens: list[Token]) -> Mention | None:
         if len(_PARSED) < 50_000:
             _PARSED[key] = cached
     return cached
+
+
+def _join_initials(tokens: list[Token]) -> list[Token]:
+    """`G.K` `.` read as the one initials word `G.K.`."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.text == "." and out and out[-1].end == t.start and is_dotted_initials(out[-1].text):
+            out[-1] = Token(out[-1].text + ".", out[-1].start, t.end)
+        else:
+            out.append(t)
+    return out
 
 
 def copy_mention(mention: Mention) -> Mention:

@@ -1,7 +1,7 @@
 """Noun phrases and speech verbs on the masked tokens: where a phrase starts and ends, which words say."""
 
 from claims.extraction import lexicon
-from claims.extraction.text import Token, word_info
+from claims.extraction.text import Token, is_dotted_initials, word_info
 
 MAX_NP = 16
 
@@ -17,6 +17,12 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return i + 1 < len(tokens) and tokens[i + 1].low == "it"
     # "to call for" is an infinitive; "the warning", "his writing" are nouns.
     return prev != "to" and prev not in lexicon.DETERMINERS and prev not in lexicon.POSSESSIVES
+
+
+def initials_dot(tokens: list[Token], j: int) -> bool:
+    """Whether the dot at j closes dotted initials (`G.K` + `.`) written right before it."""
+    prev = tokens[j - 1]
+    return prev.end == tokens[j].start and len(prev.text) >= 3 and is_dotted_initials(prev.text)
 
 
 def verbish(tok: Token) -> bool:
@@ -104,6 +110,9 @@ def np_forward(tokens: list[Token], i: int, end: int) -> int:
             # stops_np inlined: this loop runs for every sentence.
             if tok.quote is not None:
                 break
+            if text == "." and j > i and j + 1 < limit and initials_dot(tokens, j) and tokens[j + 1].is_cap:
+                j += 1  # "Rep. G.K. Amadi": the dot of dotted initials inside a name
+                continue
             kind = stops[text]
             if kind == _STOPS or (kind == _PREPOSITION and preposition_stops(tokens, j)):
                 # "of" / "for" complements are allowed; a following preposition ends it.

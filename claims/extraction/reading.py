@@ -8,7 +8,7 @@ import bisect
 from dataclasses import dataclass
 
 from claims.extraction import lexicon
-from claims.extraction.attribution import Cue, find_cue, has_speech_cue, main_subject
+from claims.extraction.attribution import Cue, deferred_source, find_cue, has_speech_cue, main_subject
 from claims.extraction.classify import lower_words, relation_of
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
@@ -20,6 +20,7 @@ _LEADING_DET = {"the", "a", "an"}
 _NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
 # Reported words that answer; an apology only when its verb says so ("called on him to apologise" does not).
 _REPORTED_ANSWERS = frozenset({"rebuts", "denies", "clarifies"})
+_UNATTRIBUTED = frozenset({"inherit", "none", "colon"})  # a draft's modes when no cue named its speaker
 _ANSWER_LEADS = frozenset({"asked", "responding", "replying", "response", "answering", "addressing"})
 
 
@@ -222,7 +223,8 @@ class Reader:
                 # "The association called the pledge “too little, too late”": no speech verb, but the
                 # sentence's own subject is the one who used the words.
                 entity, mode = subject, "main"
-            if entity is None:
+            first_person = len(cue.subject) == 1 and cue.subject[0].low == "i"
+            if entity is None and not first_person:  # "“…,” I said": the writer, whom no one names
                 entity, mode = self._fallback(item, cue, s)
             elif not noted_subject:
                 self.registry.note(entity, cue.subject[0].start, s, subject=True)
@@ -235,6 +237,7 @@ class Reader:
                 self.drafts[-1].answering = True
                 self.drafts[-1].cue = self._answer_cue
         if not heading:
+            self._deferred(s, a, b)
             self._note_names(s, a, b, subject_tokens)
         if subject is not None and tokens[b - 1].text == ":":
             self._colon = (s, subject)  # "The foundation describes itself this way:" introduces a quotation
@@ -272,6 +275,24 @@ class Reader:
                 self._answering = {last.entity}
                 self._answer_cue = last.cue
                 self._continuing = s + 1
+
+    def _deferred(self, s: int, a: int, b: int) -> None:
+        """“…” Those were the words of X.: the quotations just before, given to nobody by their own
+        sentence, were X's."""
+        if not self.drafts or self.drafts[-1].mode not in _UNATTRIBUTED:
+            return
+        source = deferred_source(self.tokens, a, b)
+        if not source:
+            return
+        entity = self._resolve(source, [], s)
+        if entity is None:
+            return
+        since = self.tokens[self.sentences[s - 1][0]].start if s else 0
+        for draft in reversed(self.drafts):
+            if draft.start < since or draft.mode not in _UNATTRIBUTED:
+                break
+            draft.entity, draft.mode = entity, "after"
+        self.registry.note(entity, source[0].start, s, subject=True)
 
     def _answers(self, entity: int, cue: Cue, s: int) -> bool:
         """Whether a quotation by `entity` speaks for someone just said to reject or deny something."""

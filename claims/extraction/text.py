@@ -18,6 +18,7 @@ _DOUBLED_APOSTROPHES = re.compile(r"(?<!')'''?(?!')")
 # the longest such word is taken without backtracking.
 _TOKEN = re.compile(r"[^\W_]++(?:[_'’\-.]++[^\W_]++)*+|\S")
 MASK = "~"
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
 
 
 class Token:
@@ -59,6 +60,11 @@ def _word_info(text: str) -> tuple[str, bool, bool]:
 def word_info(text: str) -> tuple[str, bool, bool]:
     """(lower-cased word without a possessive ending, capitalised, starts with a letter or digit)."""
     return _WORD_INFO.get(text) or _word_info(text)
+
+
+def is_dotted_initials(word: str) -> bool:
+    """`G.K`, `J.R.`: capital initials joined by dots."""
+    return _DOTTED_INITIALS.match(word.rstrip(".")) is not None
 
 
 def strip_possessive(word: str) -> str:
@@ -278,7 +284,16 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
             abbreviation = (
                 prev is not None
                 and prev.end == tok.start
-                and (prev.low in lexicon.ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
+                and (
+                    prev.low in lexicon.ABBREVIATIONS
+                    or (len(prev.text) == 1 and prev.text.isupper())
+                    # "Rep. G.K. Amadi", "said J.R. Okafor": dotted initials after a title or a speech verb.
+                    or (
+                        i >= 2
+                        and is_dotted_initials(prev.text)
+                        and (tokens[i - 2].low in lexicon.TITLES or tokens[i - 2].low in lexicon.SPEECH_VERBS)
+                    )
+                )
             )
             boundary = not abbreviation and (nxt.is_cap or nxt.quote is not None or nxt.text in "(“\"‘'")
         elif tok.quote is not None and gap and (nxt.is_cap or nxt.quote is not None):

@@ -13,11 +13,7 @@ from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
 from claims.extraction import Extraction, ProposedSpeaker, extract
 from claims.models import Claim, ClaimRelation, Speaker
 from claims.services.matching import claim_matches_schedule
-from claims.services.speakers import (
-    speaker_add_role,
-    speaker_create,
-    speaker_find_by_name,
-)
+from claims.services.speakers import SpeakerDirectory, speaker_create
 from claims.services.versions import ReanchorReport, article_claims_reanchor, article_updated_announce
 
 
@@ -34,8 +30,12 @@ class IngestResult:
 
 
 @transaction.atomic
-def article_ingest(*, raw: str, user=None, extract_inline: bool = True, **article_fields) -> IngestResult:
+def article_ingest(
+    *, raw: str, user=None, extract_inline: bool = True, directory: SpeakerDirectory | None = None, **article_fields
+) -> IngestResult:
     """Import an article and propose its claims in the same transaction.
+
+    `directory` carries speaker look-ups from one article of an import batch to the next.
 
     A new version of a known article first moves its claims onto the new text, then proposes only the
     statements that are not claims yet, and announces what moved and what was orphaned.
@@ -51,7 +51,7 @@ def article_ingest(*, raw: str, user=None, extract_inline: bool = True, **articl
         )
     claims: list[Claim] = []
     if extract_inline:
-        claims = article_propose_claims(article=article)
+        claims = article_propose_claims(article=article, directory=directory)
     else:
         from claims.tasks import article_propose_claims_task
 
@@ -70,20 +70,7 @@ def article_ingest(*, raw: str, user=None, extract_inline: bool = True, **articl
 
 
 @transaction.atomic
-def article_ingest_many(
-    *, inputs, user=None, extract_inline: bool = True, allow_duplicate: bool = False
-) -> list[IngestResult]:
-    """Ingest the articles of one file all together: if one is refused, none is stored."""
-    return [
-        article_ingest(
-            raw=item.raw, user=user, extract_inline=extract_inline, allow_duplicate=allow_duplicate, **item.fields
-        )
-        for item in inputs
-    ]
-
-
-@transaction.atomic
-def article_propose_claims(*, article: Article) -> list[Claim]:
+def article_propose_claims(*, article: Article, directory: SpeakerDirectory | None = None) -> list[Claim]:
     """Run extraction on an article and store new proposals; returns the claims it created.
 
     Idempotent: a statement whose span overlaps any claim already on the article (proposed, accepted,
@@ -95,7 +82,7 @@ def article_propose_claims(*, article: Article) -> list[Claim]:
     # Orphans hold offsets of an older text: they take no place in this one.
     existing = {(claim.start, claim.end): claim for claim in article.claims.filter(orphaned_at__isnull=True)}
     taken = _Taken(existing)
-    speakers = _resolve_speakers(extraction, article=article)
+    speakers = _resolve_speakers(extraction, article=article, directory=directory or SpeakerDirectory())
     now = timezone.now()
 
     new_claims: dict[int, Claim] = {}
@@ -182,7 +169,7 @@ class _Taken:
         return any(s < end and start < e for s, e in self._unordered)
 
 
-def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, Speaker]:
+def _resolve_speakers(extraction: Extraction, *, article: Article, directory: SpeakerDirectory) -> dict[int, Speaker]:
     """Attach proposed speakers to the directory: a known name or unique alias, else a new speaker."""
     resolved: dict[int, Speaker] = {}
     # Organisations first, so spokespersons and roles can point at them.
@@ -194,7 +181,7 @@ def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, 
     }
     for index in order:
         resolved[index] = _resolve_speaker(
-            extraction.speakers[index], article=article, named_organisations=named_organisations
+            extraction.speakers[index], article=article, named_organisations=named_organisations, directory=directory
         )
     for index, proposed in enumerate(extraction.speakers):
         members = [resolved[m] for m in proposed.members if m in resolved and m != index]
@@ -203,7 +190,9 @@ def _resolve_speakers(extraction: Extraction, *, article: Article) -> dict[int, 
     return resolved
 
 
-def _affiliation_organisation(proposed: ProposedSpeaker, *, named_organisations: set[str]) -> Speaker | None:
+def _affiliation_organisation(
+    proposed: ProposedSpeaker, *, named_organisations: set[str], directory: SpeakerDirectory
+) -> Speaker | None:
     """The organisation a proposed speaker speaks for or belongs to, found or created, or None.
 
     A spokesperson's affiliation ("a spokesman for the Harbour Board") always names an organisation. A
@@ -213,18 +202,20 @@ def _affiliation_organisation(proposed: ProposedSpeaker, *, named_organisations:
     """
     if not proposed.affiliation:
         return None
-    known = speaker_find_by_name(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
+    known = directory.find(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
     if known is not None:
         return known
     if proposed.kind != SpeakerKind.SPOKESPERSON and proposed.affiliation.casefold() not in named_organisations:
         return None
-    return speaker_create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
+    return directory.created(speaker_create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION))
 
 
-def _resolve_speaker(proposed: ProposedSpeaker, *, article: Article, named_organisations: set[str]) -> Speaker:
-    organisation = _affiliation_organisation(proposed, named_organisations=named_organisations)
+def _resolve_speaker(
+    proposed: ProposedSpeaker, *, article: Article, named_organisations: set[str], directory: SpeakerDirectory
+) -> Speaker:
+    organisation = _affiliation_organisation(proposed, named_organisations=named_organisations, directory=directory)
 
-    speaker = speaker_find_by_name(name=proposed.name, kind=proposed.kind)
+    speaker = directory.find(name=proposed.name, kind=proposed.kind)
     if speaker is None:
         speaker = speaker_create(
             name=proposed.name,
@@ -232,8 +223,9 @@ def _resolve_speaker(proposed: ProposedSpeaker, *, article: Article, named_organ
             aliases=proposed.aliases,
             organisation=organisation if proposed.kind == SpeakerKind.SPOKESPERSON else None,
         )
+        directory.created(speaker, aliases=proposed.aliases)
     for title in proposed.roles:
-        speaker_add_role(speaker=speaker, title=title, organisation=organisation, source_article=article)
+        directory.add_role(speaker=speaker, title=title, organisation=organisation, source_article=article)
     if organisation is not None and not proposed.roles and proposed.kind == SpeakerKind.PERSON:
-        speaker_add_role(speaker=speaker, organisation=organisation, source_article=article)
+        directory.add_role(speaker=speaker, organisation=organisation, source_article=article)
     return speaker

@@ -38,6 +38,45 @@ def speaker_find_by_name(*, name: str, kind: str | None = None) -> Speaker | Non
     return by_alias[0] if len(by_alias) == 1 else None
 
 
+class SpeakerDirectory:
+    """The speaker look-ups of one import batch, each name asked of the database once.
+
+    Answers what `speaker_find_by_name` would, as long as every speaker and role the batch adds goes
+    through `created` / `add_role`. Lives for one batch only (and is cleared when an article of the
+    batch is rolled back), so it never holds a speaker the database does not.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str | None], Speaker | None] = {}
+        self._roles: set[tuple[int, str, int | None]] = set()
+
+    def clear(self) -> None:
+        self._found.clear()
+        self._roles.clear()
+
+    def find(self, *, name: str, kind: str | None = None) -> Speaker | None:
+        key = (name.upper(), kind)
+        if key not in self._found:
+            self._found[key] = speaker_find_by_name(name=name, kind=kind)
+        return self._found[key]
+
+    def created(self, speaker: Speaker, *, aliases: Iterable[str] = ()) -> Speaker:
+        """Note a speaker just added: the names it answers to are asked of the database again."""
+        for name in (speaker.name, *aliases):
+            self._found.pop((name.strip().upper(), speaker.kind), None)
+            self._found.pop((name.strip().upper(), None), None)
+        return speaker
+
+    def add_role(self, *, speaker: Speaker, title: str = "", organisation: Speaker | None = None, source_article=None):
+        """`speaker_add_role`, skipping the query for a role this batch has already recorded."""
+        key = (speaker.pk, title.strip()[:300].upper(), organisation.pk if organisation else None)
+        if key in self._roles:
+            return None
+        role = speaker_add_role(speaker=speaker, title=title, organisation=organisation, source_article=source_article)
+        self._roles.add(key)
+        return role
+
+
 @transaction.atomic
 def speaker_create(
     *,

@@ -149,6 +149,8 @@ def test_claim_rows_link_select_and_show_icons_as_the_admin_writes_them(client, 
     for claim in (answered, cited):
         assert str(admin.ModelAdmin.action_checkbox(model_admin, claim)) in html
         assert f'href="{reverse("admin:claims_claim_change", args=[claim.pk])}"' in html
+        workbench = reverse("admin:articles_article_workbench", args=[claim.article_id])
+        assert f'href="{workbench}#claim-{claim.pk}"' in html
     row = html[html.index(f'value="{answered.pk}"') :]
     row = row[: row.index("</tr>")]
     assert row.count('alt="True"') == 1 and row.count('alt="False"') == 1 and "icon-yes.svg" in row

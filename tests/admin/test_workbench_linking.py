@@ -186,3 +186,28 @@ def test_the_workbench_offers_the_search_and_suggestions_to_linkers(client, staf
     html = client.get(reverse("admin:articles_article_workbench", args=[response.article_id])).content.decode()
     assert 'id="link-search"' in html and 'id="link-suggestions"' in html and "claims/workbench-link.js" in html
     assert f'data-search-url="{reverse("admin:articles_article_link_search", args=[response.article_id, 0])}"' in html
+
+
+@pytest.mark.parametrize("endpoint", ["search", "counter"])
+def test_query_count_is_the_same_for_two_results_and_ten(client, staff_annotator, story, endpoint):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    accusation, response = story
+    client.force_login(staff_annotator)
+    counts = []
+    for extra in (1, 9):
+        for n in range(extra):
+            claim_in(
+                f"Harriet Okonjo said the Ferry Pilots Union misled the harbour: “They lied about near miss {n}.”",
+                f"They lied about near miss {n}.",
+                published=dt.date(2026, 3, 3),
+                speaker=accusation.speaker,
+                claim_type=ClaimType.ACCUSATION,
+            )
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.get(search_url(response) + "?q=near" if endpoint == "search" else counter_url(response))
+        assert answer.status_code == 200
+        counts.append((len(answer.json()["results"]), len(queries)))
+    assert counts[0][0] < counts[1][0] == 10
+    assert counts[0][1] == counts[1][1]

@@ -49,3 +49,73 @@ def test_a_pronoun_after_a_pair_means_the_member_of_its_gender():
         '"The trust knew in 2019 and told nobody," she said.\n'
     )
     assert speaker_of(extraction, "The trust knew") == "Ishbel Grant"
+
+
+def test_verbs_of_manner_and_people_nouns_attribute_the_words():
+    extraction = extract(
+        "Supporters packed the ground in Cork for the final.\n\n"
+        '"Go back to your own county," Keane barked at the visiting manager.\n\n'
+        '"This is the best night of my life!" beamed Aoife Brennan of Mallow, who came with her son.\n\n'
+        '"Blink twice if the referee is holding you hostage!" one person tweeted.\n\n'
+        "''The club has not paid its tax,'' Mr. Keane pointed out.\n"
+    )
+    assert speaker_of(extraction, "Go back to your own county") == "Keane"
+    assert speaker_of(extraction, "This is the best night") == "Aoife Brennan"
+    assert speaker_of(extraction, "Blink twice") == "one person"
+    assert speaker_of(extraction, "The club has not paid") == "Keane"
+
+
+def test_a_description_no_one_was_introduced_with_is_an_unnamed_speaker():
+    extraction = extract(
+        "Education Minister Tomas Berg defended the school closures in Uppsala.\n\n"
+        '"The plan protects the youngest children," Berg said.\n\n'
+        "An advertisement paid for by the teachers' union ran on Sunday.\n\n"
+        '"Your school could be next," says the ad\'s narrator.\n\n'
+        '"I was elected to make hard choices," the minister said.\n'
+    )
+    assert speaker_of(extraction, "Your school could be next") == "the ad's narrator"
+    assert speaker_of(extraction, "I was elected") == "Tomas Berg"
+
+
+def test_a_quotation_the_writer_says_in_the_first_person_inherits_no_one():
+    extraction = extract('Judge Ada Mwangi asked why I had come to Nairobi. "To see my daughter," I said.\n')
+    assert speaker_of(extraction, "To see my daughter") is None
+
+
+def test_the_agent_of_a_passive_speech_verb_said_the_words():
+    extraction = extract(
+        "Mayor Lionel Dube opened the new terminal in Bulawayo.\n\n"
+        'The mayor was accused of "running the airport like a private farm" by a local rival.\n'
+    )
+    assert speaker_of(extraction, "running the airport") == "a local rival"
+
+
+def test_a_sentence_after_the_quotation_can_name_who_said_it():
+    extraction = extract(
+        "Parents in Kisumu have raised money for a new classroom block.\n\n"
+        "Headteacher Grace Atieno thanked them at assembly.\n\n"
+        '"Give us the land and we will build the school ourselves."\n\n'
+        "Those were the words of the parents' association chairman, Otieno Were, on Tuesday.\n"
+    )
+    assert speaker_of(extraction, "Give us the land") == "Otieno Were"
+
+
+def test_as_a_name_with_an_apposition_put_it():
+    extraction = extract(
+        "Exporters in Mombasa are counting the cost of the strong shilling.\n\n"
+        "As Wanjiru Kamau, an economist at the Coast Institute, recently put it, "
+        '"Nobody wins a currency war, least of all the tea growers."\n'
+    )
+    assert speaker_of(extraction, "Nobody wins a currency war") == "Wanjiru Kamau"
+
+
+def test_dotted_initials_stay_inside_the_name_and_its_sentence():
+    extraction = extract(
+        "The rural caucus met in Columbus on Thursday.\n\n"
+        '"This is a disgrace to the whole chamber," said Rep. J.T. Okonjo (D-Ohio), head of the caucus. '
+        '"We expect answers."\n\n'
+        '"Nobody has called us back," Mr. Okonjo added.\n'
+    )
+    assert speaker_of(extraction, "This is a disgrace") == "J.T. Okonjo"
+    assert speaker_of(extraction, "We expect answers") == "J.T. Okonjo"
+    assert speaker_of(extraction, "Nobody has called us back") == "J.T. Okonjo"
