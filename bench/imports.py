@@ -5,7 +5,7 @@
 For each size: writes a JSON-lines file of fresh synthetic articles (about a dozen attributed quotations each,
 speakers drawn from a directory that grows as the corpus does), imports it into an empty database
 (`ct_perf_import_<count>`) with the real command in a child process, and reports articles/s, claims/s, the
-rate in each tenth of the run (steady or not) and the child's peak RSS. Then it copies the rows the import
+rate in each tenth of the claims (steady or not) and the child's peak RSS. Then it copies the rows the import
 wrote (outlets, articles, speakers, claims) into a second empty database (`ct_perf_import_<count>_copy`) with
 COPY, history triggers on, and reports that rate beside it, with the load average of the machine.
 """
