@@ -23,6 +23,8 @@ _SOFT_STARTERS = {
     "therefore", "hence", "anyway", "later", "earlier", "recently", "fortunately", "unfortunately",
     "frankly", "honestly", "admittedly", "apparently", "reportedly", "similarly", "likewise",
     "specifically", "immediately", "unless", "meantime", "today", "yesterday", "tonight", "overall",
+    # "Hours later, X said": a span of time before the subject.
+    "minutes", "hours", "days", "weeks", "months", "years", "moments", "decades", "ago",
 }  # fmt: skip
 
 
@@ -43,6 +45,9 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
         if i >= b:
             return i
         low = tokens[i].low
+        if low.endswith("ing") and i + 1 < b and tokens[i + 1].text == "," and (i == a or not tokens[i].is_cap):
+            i += 2  # "Adding, “…”": a participle standing alone before the quotation is no subject
+            continue
         if low in _SOFT_STARTERS:
             i += 1
             if i < b and tokens[i].text == ",":
@@ -72,16 +77,16 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
 
 def _skip_dateline(tokens: list[Token], a: int, b: int) -> int:
     """Index after a dateline (`WASHINGTON —`, `Paris (AFP) –`) opening the sentence, else a."""
-    for d in range(a + 1, min(b, a + 7)):
+    for d in range(a + 1, min(b, a + 10)):
         text = tokens[d].text
         if text in _DASHES:
             lead = tokens[a:d]
             shouted = any(len(t.text) > 1 and t.text.isupper() for t in lead)
             agency = any(t.text == "(" for t in lead)
-            if (shouted or agency) and all(t.is_cap or t.text in "(),." for t in lead):
+            if (shouted or agency) and all(t.is_cap or t.text in "(),." or t.text.isdigit() for t in lead):
                 return d + 1
             return a
-        if not (tokens[d].is_cap or text in "(),."):
+        if not (tokens[d].is_cap or text in "(),." or text.isdigit()):
             return a
     return a
 
@@ -196,6 +201,8 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
                 if cue.subject:
                     return Cue("participle", cue.subject, verb, cue.appositions)
                 break
+    if participle and v == a:
+        return Cue("none", [], verb)  # "Adding, “…”": whoever spoke last goes on
     if participle:
         subject, appositions = main_subject(tokens, a, b)
         return Cue("participle", subject, verb, appositions)
@@ -351,6 +358,9 @@ def _trailing_apposition(tokens: list[Token], end: int, b: int) -> list[list[Tok
 
 def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     """The attribution of the quotation token q in sentence tokens[a:b]."""
+    signed = _name_before_colon(tokens, a, q)
+    if signed is not None:
+        return signed
     # `X said: “…”`: the colon ties the quotation to the verb before it.
     if q - 1 >= a and tokens[q - 1].text in ":,":
         for v in range(q - 2, max(a - 1, q - 14), -1):
@@ -387,6 +397,19 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     if relative_verb is not None:
         return subject_before(tokens, a, b, relative_verb)
     return _closing_attribution(tokens, q, b)
+
+
+def _name_before_colon(tokens: list[Token], a: int, q: int) -> Cue | None:
+    """`Pollsters agree - Ana Costa: “…”`: a full name set off before a colon introduces its words."""
+    if q - 3 < a or tokens[q - 1].text != ":" or not tokens[q - 2].is_cap:
+        return None
+    start = np_backward(tokens, a, q - 2)
+    if start > a and tokens[start - 1].text not in _DASHES and tokens[start - 1].low not in {"from", "by"}:
+        return None
+    name = tokens[start : q - 1]
+    if not _names(name) or any(t.low in lexicon.FUNCTION_WORDS for t in name) or len(name) > 4:
+        return None
+    return Cue("colon", name)
 
 
 def _according_before(tokens: list[Token], a: int, q: int) -> Cue | None:

@@ -119,3 +119,23 @@ def test_dotted_initials_stay_inside_the_name_and_its_sentence():
     assert speaker_of(extraction, "This is a disgrace") == "J.T. Okonjo"
     assert speaker_of(extraction, "We expect answers") == "J.T. Okonjo"
     assert speaker_of(extraction, "Nobody has called us back") == "J.T. Okonjo"
+
+
+def test_leads_of_time_datelines_and_a_lone_participle_are_nobody():
+    extraction = extract(
+        "Polls are tightening in Manitoba.\n\n"
+        'Hours later, Marta Quist returned the favour, telling the Free Press, "She is a friend."\n\n'
+        'Quist said the race was close. Adding, "Nobody should relax now."\n\n'
+        'WINNIPEG, Aug. 24 (CP) — Premier Louis Bouchard called the poll "a snapshot, nothing more."\n'
+    )
+    assert speaker_of(extraction, "She is a friend") == "Marta Quist"
+    assert speaker_of(extraction, "Nobody should relax") == "Marta Quist"
+    assert speaker_of(extraction, "a snapshot, nothing more") == "Louis Bouchard"
+
+
+def test_a_full_name_set_off_before_a_colon_introduces_its_words():
+    extraction = extract(
+        "The pollsters looked back at the primary.\n\n"
+        'Analysts agree - Omar Haddad: "The undecided voters broke late, and they broke for the outsider."\n'
+    )
+    assert speaker_of(extraction, "The undecided voters") == "Omar Haddad"
