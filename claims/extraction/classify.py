@@ -160,8 +160,7 @@ _APOLOGY_WORDS = words("sorry apologise apologised apologize apologized apologie
 _CLARIFY_WORDS = words("clarify clear meant context misinterpreted referring mean")
 _DENIAL_WORDS = words(
     """i we deny denies refute untrue true false baseless unfounded foundation inaccurate incorrect nonsense
-    fabricated fabrication categorically never truth basis evidence recognise recognize point time stage
-    recollection"""
+    fabricated fabrication categorically never truth basis evidence recognise recognize recollection"""
 )
 _SAID_IS_WRONG_WORDS = words("wrong incorrect correct inaccurate misleading untrue true false mistaken")
 _REBUTTAL_WORDS = words(
@@ -315,7 +314,7 @@ def is_no_comment(text: str) -> bool:
 
 # Phrases whose words are too common for the word test: "not true", "be clear", "what we meant".
 _WEAK_HINTS = _hints("not true", "be clear", "meant", "not mean", "n't mean", "stand by", "no truth", "no basis",
-                     "not correct", "evidence")  # fmt: skip
+                     "not correct", "evidence", "at no ")  # fmt: skip
 
 
 def claim_type(
