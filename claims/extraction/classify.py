@@ -41,7 +41,9 @@ _DENIAL = re.compile(
     r"(?:completely\s+|totally\s+|simply\s+|entirely\s+|wholly\s+|utterly\s+)?"
     r"(?:untrue|not true|false|baseless|unfounded|without foundation|inaccurate|incorrect|nonsense|"
     r"fabricated|a fabrication)|categorically|never\s+(?:said|did|made|took|knew|received|met|saw)|"
-    r"no\s+(?:truth|basis)\s+(?:in|to|for)|(?:no|not\s+a\s+(?:shred|scrap)\s+of)\s+evidence(?:\s+whatsoever)?\s*$)\b",
+    r"no\s+(?:truth|basis)\s+(?:in|to|for)|(?:i|we)\s+(?:do\s+not|don['’]t|cannot|can['’]t)\s+recogni[sz]e|"
+    r"at\s+no\s+(?:point|time|stage)\s+(?:did|has|have|had|was|were)|no\s+recollection|"
+    r"(?:no|not\s+a\s+(?:shred|scrap)\s+of)\s+evidence(?:\s+whatsoever)?\s*$)\b",
     re.I,
 )
 # "The figures reported this week are wrong", "That number is simply incorrect".
@@ -158,7 +160,7 @@ _APOLOGY_WORDS = words("sorry apologise apologised apologize apologized apologie
 _CLARIFY_WORDS = words("clarify clear meant context misinterpreted referring mean")
 _DENIAL_WORDS = words(
     """i we deny denies refute untrue true false baseless unfounded foundation inaccurate incorrect nonsense
-    fabricated fabrication categorically never truth basis evidence"""
+    fabricated fabrication categorically never truth basis evidence recognise recognize recollection"""
 )
 _SAID_IS_WRONG_WORDS = words("wrong incorrect correct inaccurate misleading untrue true false mistaken")
 _REBUTTAL_WORDS = words(
@@ -312,7 +314,7 @@ def is_no_comment(text: str) -> bool:
 
 # Phrases whose words are too common for the word test: "not true", "be clear", "what we meant".
 _WEAK_HINTS = _hints("not true", "be clear", "meant", "not mean", "n't mean", "stand by", "no truth", "no basis",
-                     "not correct", "evidence")  # fmt: skip
+                     "not correct", "evidence", "at no ")  # fmt: skip
 
 
 def claim_type(

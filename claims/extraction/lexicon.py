@@ -205,7 +205,8 @@ PUBLIC_BODIES = words("""authority agency commission ministry department council
 
 MONTHS = words("""january february march april may june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""")
-NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred hundreds thousand thousands million millions dozen dozens first second third last""")
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.

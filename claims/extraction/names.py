@@ -361,12 +361,17 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
     return mention
 
 
+def _is_number(low: str) -> bool:
+    """`twenty-two`, `eighty`, `1995`: a number word or figure."""
+    return low.isdigit() or low.split("-")[0] in lexicon.NUMBER_WORDS
+
+
 def _leading_name(tokens: list[Token]) -> Mention | None:
     """`Manafort all but begged`, `Cruz himself said`, `Clinton supports`: the phrase read too far past
     a name into words that are not part of it; the name at its start is the subject."""
     first = tokens[0].low
     # "Smiling broadly, …", "Eight years ago": a participle or a number opening the sentence.
-    if first.endswith("ing") or first in lexicon.NUMBER_WORDS:
+    if first.endswith("ing") or _is_number(first):
         return None
     end = 0
     while (
@@ -416,6 +421,8 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
         if tail:
             start = end - tail
             run_tokens = body[start:end]
+        if len(run_tokens) == 1 and _is_number(run_tokens[0].low):
+            return None  # "Twenty-two unions backed it": a number, never someone's name
         if len(run_tokens) >= 2 and all(len(t.text) > 1 and t.text.isupper() for t in run_tokens):
             return None  # "LOS ANGELES", "FULL TEXT": a dateline or a label in capitals
         if run_tokens[-1].low in lexicon.PLACE_HEADS and not any(t.low in lexicon.TITLES for t in run_tokens):

@@ -139,3 +139,13 @@ def test_a_full_name_set_off_before_a_colon_introduces_its_words():
         'Analysts agree - Omar Haddad: "The undecided voters broke late, and they broke for the outsider."\n'
     )
     assert speaker_of(extraction, "The undecided voters") == "Omar Haddad"
+
+
+def test_a_number_opening_the_sentence_is_never_a_speaker():
+    extraction = extract(
+        "Bus drivers in Wellington stayed out for a second day.\n\n"
+        "Twenty-two depots backed the walkout on Monday.\n\n"
+        'Fifteen said so in writing: "The buses will not run until the offer improves."\n'
+    )
+    speakers = {s.name for s in extraction.speakers}
+    assert not speakers & {"Twenty-two", "Fifteen"}

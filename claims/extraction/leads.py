@@ -1,0 +1,76 @@
+"""Sentence leads before a subject: datelines (`WASHINGTON —`), sentence adverbs, spans of time and
+adverbial lead-ins (`In a statement,`), none of which is ever a speaker."""
+
+from claims.extraction import lexicon
+from claims.extraction.phrases import is_speech_verb
+from claims.extraction.text import Token
+
+DASHES = "–—―-"
+_DASHES = DASHES
+_SOFT_STARTERS = {
+    "yet", "but", "and", "so", "also", "then", "now", "meanwhile", "however", "still", "indeed",
+    "instead", "nevertheless", "separately", "elsewhere", "previously",
+    # Sentence adverbs and imperatives that open a sentence before its subject ("Perhaps it is …",
+    # "Wait, it gets worse:"): never a speaker.
+    "perhaps", "maybe", "wait", "look", "ask", "remember", "consider", "imagine", "note", "clearly",
+    "obviously", "surely", "certainly", "sadly", "ironically", "notably", "interestingly", "importantly",
+    "again", "finally", "first", "second", "third", "moreover", "furthermore", "besides", "thus",
+    "therefore", "hence", "anyway", "later", "earlier", "recently", "fortunately", "unfortunately",
+    "frankly", "honestly", "admittedly", "apparently", "reportedly", "similarly", "likewise",
+    "specifically", "immediately", "unless", "meantime", "today", "yesterday", "tonight", "overall",
+    # "Hours later, X said": a span of time before the subject.
+    "minutes", "hours", "days", "weeks", "months", "years", "moments", "decades", "ago",
+}  # fmt: skip
+
+
+def skip_lead(tokens: list[Token], a: int, b: int) -> int:
+    """Index after adverbial lead-ins such as `In a statement,` or `Earlier, in a letter to X,`."""
+    i = _skip_dateline(tokens, a, b)
+    for _ in range(4):
+        if i >= b:
+            return i
+        low = tokens[i].low
+        if low.endswith("ing") and i + 1 < b and tokens[i + 1].text == "," and (i == a or not tokens[i].is_cap):
+            i += 2  # "Adding, “…”": a participle standing alone before the quotation is no subject
+            continue
+        if low in _SOFT_STARTERS:
+            i += 1
+            if i < b and tokens[i].text == ",":
+                i += 1
+            continue
+        if low in lexicon.ADVERBIAL_STARTERS or low in lexicon.PREPOSITIONS:
+            # "On “Morning Report,” Sen. Ana Costa said": a quoted title holds the lead's comma.
+            comma = next(
+                (
+                    k
+                    for k in range(i + 1, min(b, i + 40))
+                    if tokens[k].text == "," or (tokens[k].quote is not None and k + 1 < b and tokens[k + 1].is_cap)
+                ),
+                None,
+            )
+            # "Asked about X, she said": the lead's own participle is not the sentence's speech verb.
+            first = i + 1 if low.endswith(("ed", "ing")) else i
+            if comma is None or any(
+                tokens[k].low in lexicon.SPEECH_VERBS and is_speech_verb(tokens, k) for k in range(first, comma)
+            ):
+                return i
+            i = comma + 1
+            continue
+        return i
+    return i
+
+
+def _skip_dateline(tokens: list[Token], a: int, b: int) -> int:
+    """Index after a dateline (`WASHINGTON —`, `Paris (AFP) –`) opening the sentence, else a."""
+    for d in range(a + 1, min(b, a + 10)):
+        text = tokens[d].text
+        if text in _DASHES:
+            lead = tokens[a:d]
+            shouted = any(len(t.text) > 1 and t.text.isupper() for t in lead)
+            agency = any(t.text == "(" for t in lead)
+            if (shouted or agency) and all(t.is_cap or t.text in "(),." or t.text.isdigit() for t in lead):
+                return d + 1
+            return a
+        if not (tokens[d].is_cap or text in "(),." or text.isdigit()):
+            return a
+    return a
