@@ -15,7 +15,8 @@ from django.http import JsonResponse
 from claims import permissions
 from claims.choices import ClaimKind
 from claims.models import Claim
-from claims.selectors.linking import claim_counter_suggestions, claim_link_candidates
+from claims.selectors.counter import counter_targets
+from claims.selectors.linking import claim_link_candidates
 
 from .edits import form_errors_json
 
@@ -74,4 +75,4 @@ def counter_suggestions(request, *, claim: Claim) -> JsonResponse:
         return refused
     if claim.kind != ClaimKind.RESPONSE:
         return JsonResponse({"errors": {"claim": ["Only a response has suggested targets."]}}, status=400)
-    return JsonResponse({"results": [_claim_json(other) for other in claim_counter_suggestions(response=claim)]})
+    return JsonResponse({"results": [_claim_json(other) for other in counter_targets(response=claim)]})

@@ -1,11 +1,10 @@
-"""Reads behind the workbench's link form: claims in any article found as a reviewer types, and the claims in
-other articles a response may be answering."""
+"""Reads behind the workbench's link form: claims in any article found as a reviewer types. (The claims in
+other articles a response may be answering come from `claims.selectors.counter`.)"""
 
 from django.db.models import QuerySet
 
-from claims.choices import ClaimKind, ClaimStatus
+from claims.choices import ClaimStatus
 from claims.models import Claim
-from claims.selectors.counter import counter_targets
 from claims.selectors.search import claim_search
 
 LINK_CANDIDATES = 10
@@ -27,10 +26,3 @@ def claim_link_candidates(*, term: str, claim: Claim, limit: int = LINK_CANDIDAT
     )
     return list(_brief(found).order_by("-id")[:limit])
 
-
-def claim_counter_suggestions(*, response: Claim) -> list[Claim]:
-    """For a response: recent claims in other articles that accuse its speaker or their organisation (see
-    `counter_targets`); nothing for a claim of another kind."""
-    if response.kind != ClaimKind.RESPONSE:
-        return []
-    return counter_targets(response=response)
