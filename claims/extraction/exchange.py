@@ -139,6 +139,7 @@ class _Exchange:
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
         # The forms a role noun takes as a word of the text: "the department", "the department's".
         self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
+        self._names = tuple(self._by_name)
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
@@ -152,14 +153,35 @@ class _Exchange:
                 item.frame = last.frame
 
     def _words(self, text: str) -> tuple[set[str], set[str]]:
-        """Capitalised words and lower-cased words of a piece of text (memoised for the article)."""
+        """The capitalised words of a piece of text that name a side, and its lower-cased words after a
+        determiner when one of them may refer to a side (memoised for the article).
+
+        A word of the text is a substring of it: a few substring tests rule most texts out before they
+        are read word by word.
+        """
         found = self._read.get(text)
         if found is None:
-            capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+            if any(map(text.__contains__, self._names)):
+                capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+                capitalised.intersection_update(self._names)
+            else:
+                capitalised = set()
             # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._ref_forms) else set()
+            lowered = _nouns(text) if self._may_refer(text) else set()
             found = self._read[text] = (capitalised, lowered)
         return found
+
+    def _may_refer(self, text: str) -> bool:
+        """Whether a word of the text is a form of a role noun (for ASCII text, whose lower-cased words
+        are substrings of it lower-cased, a substring test rules most texts out)."""
+        forms = self._ref_forms
+        if not forms:
+            return False
+        if text.isascii():
+            low = text.lower()
+            if not any(map(low.__contains__, forms)):
+                return False
+        return not lowered_words(text).isdisjoint(forms)
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
