@@ -54,6 +54,11 @@ _SAID_ABOUT = re.compile(
     r"admission|assurances?)\b"
 )
 # The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
+# Words every match of _SAID_ABOUT holds: a sentence holding none of them is not searched.
+_SAID_ABOUT_HINTS = (
+    "statement", "remarks", "comments", "response", "reply", "explanation", "denial", "apology", "rebuttal",
+    "clarification", "admission", "assurance",
+)  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
@@ -235,7 +240,7 @@ class _Exchange:
         # "In a statement, the company said …" after charges naming the company: its formal answer.
         accusing: dict[int, set[int]] = {}  # side -> the sides of the claims so far that name it
         for i, item in enumerate(items):
-            if kinds[i] == "claim" and item.side is not None and not item.frame and _STATEMENT.search(item.words):
+            if kinds[i] == "claim" and item.side is not None and not item.frame and "statement" in item.words and _STATEMENT.search(item.words):
                 accusers = accusing.get(item.side, set()) - {item.side}
                 if accusers:
                     kinds[i], relations[i] = "response", "rebuts"
@@ -311,7 +316,8 @@ class _Exchange:
             ):
                 reactions[i] = reactions[i - 1]  # the speaker goes on
             else:
-                said = _SAID_ABOUT.search(item.preface)
+                preface = item.preface
+                said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
                 t = self._reacted_to(i, said)
                 if t is None:
                     continue
