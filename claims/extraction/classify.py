@@ -258,7 +258,8 @@ _FRAME_EARLIER = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:said|told|set out|claimed|written|argued|boasted|insisted|promised|announced|"
     r"declared|stated|pointed)\b|\b(?:a|one|two|three|four|five|several|few|some)\s+(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b|\bearlier\s+(?:this|that|in\s+the)\s+"
-    r"(?:week|month|year)\b|\bbefore\s+the\s+(?:row|allegations?|claims?|accusations?|controversy|dispute)\b"
+    r"(?:week|month|year)\b|\bbefore\s+the\s+(?:row|allegations?|claims?|accusations?|controversy|dispute)\b|"
+    r"\b(?:days?|weeks?|months?|years?)\s+ago\b|\b(?:said|told|wrote|added)\s+(?:\w+\s+)?at\s+the\s+time\b"
 )
 _FRAME_SUPPORTS = re.compile(
     r"\b(?:backed|backing|supported|supporting|agreed|agreeing|echoed|echoing|endorsed|bore out|"
@@ -282,7 +283,7 @@ def frame_relation(context: str) -> str | None:
     return "apologises_for" if word.startswith("apolog") else "rebuts"
 
 
-_EARLIER_HINTS = _hints("had ", "earlier", "before")
+_EARLIER_HINTS = _hints("had ", "earlier", "before", " ago", "at the time")
 _SUPPORT_HINTS = _hints("back", "support", "agree", "echo", "endorse", "bore out", "sided", "welcome")
 
 

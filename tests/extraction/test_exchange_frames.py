@@ -1,0 +1,41 @@
+"""How a sentence frames its quotations: a lead that opens on an answer, and words dating a quotation
+before the row."""
+
+from claims.extraction import extract
+from tests.extraction.helpers import statement
+
+REPLY_LEAD = (
+    "Councillors in Ballarat have accused the state government of starving regional hospitals.\n\n"
+    'Opposition health spokeswoman Noor Haddad said the Grampians ward "has been left with four nurses '
+    'for thirty beds".\n\n'
+    "Replying for the government, Health Minister Callum Reid told parliament the ward was "
+    '"fully staffed on every shift" and accused the opposition of "frightening patients for a headline".\n'
+)
+
+
+def test_a_sentence_opening_on_a_reply_makes_all_its_quotations_answers():
+    extraction = extract(REPLY_LEAD)
+    accusation = extraction.statements.index(statement(extraction, "has been left with four nurses"))
+    for text in ("fully staffed on every shift", "frightening patients for a headline"):
+        answer = statement(extraction, text)
+        assert answer.kind == "response"
+        assert answer.responds_to == (accusation,)
+    assert statement(extraction, "has been left with four nurses").kind == "claim"
+
+
+EARLIER = (
+    "The mining company Ferrosul has denied polluting the Doce river.\n\n"
+    'Fishermen\'s leader Tiago Mendes said the water "turned red overnight" and the catch had collapsed.\n\n'
+    '"We categorically deny releasing tailings into the river," said Ferrosul\'s director, Ana Lopes. '
+    '"Our monitoring stations show normal readings."\n\n'
+    "Only six months ago, at an investor briefing, Ms Lopes said Ferrosul was "
+    '"the cleanest producer in the region".\n\n'
+    'In March, Ms Lopes said output would "double by next year", she said at the time.\n'
+)
+
+
+def test_words_dated_before_the_row_stay_claims_after_a_denial():
+    extraction = extract(EARLIER)
+    assert statement(extraction, "We categorically deny").kind == "response"
+    assert statement(extraction, "the cleanest producer in the region").kind == "claim"
+    assert statement(extraction, "double by next year").kind == "claim"
