@@ -39,3 +39,27 @@ def test_words_dated_before_the_row_stay_claims_after_a_denial():
     assert statement(extraction, "We categorically deny").kind == "response"
     assert statement(extraction, "the cleanest producer in the region").kind == "claim"
     assert statement(extraction, "double by next year").kind == "claim"
+
+
+NAMED_NEXT = (
+    "Winnipeg city council has voted to sell the Elmwood arena, ending a two-year fight over its future.\n\n"
+    'Councillor Janet Okoro said the sale was "the only way to stop the losses".\n\n'
+    'Mayor Luc Tremblay defended the vote. "Councillor Marchetti asked for this study in 2023. He cannot '
+    'now claim the result came as a surprise," he said.\n\n'
+    'Councillor Paolo Marchetti said he had asked for a study, "not for a sale".\n\n'
+    'Hockey coach Dana Pruitt said Mayor Tremblay was "a good friend of minor hockey".\n'
+)
+
+
+def test_the_side_an_attack_names_gainsaying_it_next_answers_that_attack():
+    extraction = extract(NAMED_NEXT)
+    attack = extraction.statements.index(statement(extraction, "Councillor Marchetti asked for this study"))
+    answer = statement(extraction, "not for a sale")
+    assert answer.kind == "response"
+    assert answer.responds_to == (attack,)
+
+
+def test_naming_the_last_speaker_without_gainsaying_stays_a_claim():
+    extraction = extract(NAMED_NEXT)
+    assert statement(extraction, "a good friend of minor hockey").kind == "claim"
+    assert statement(extraction, "the only way to stop the losses").kind == "claim"
