@@ -208,6 +208,8 @@ def relation_of(
     `lowered` is `lower_words(text)` when the caller already has it.
     """
     verb = (verb or "").lower()
+    if verb.startswith("reject") and _REJECTED_OFFER.search(before):
+        verb = ""  # "rejected a pay offer it called “insulting”": no one's words are answered
     low, found_list, found = lowered if lowered is not None else lower_words(text)
     if found.isdisjoint(_ANY_RELATION_WORD) and not _has_any(low, _WEAK_HINTS):
         # Most statements are claims: one word scan rules every wording rule out at once.
@@ -242,12 +244,18 @@ def relation_of(
     return "rebuts" if _no_comment(low) else None
 
 
+# What one rejects without answering anybody's words: "rejected a pay offer", "rejected the council's plan".
+_OFFERED = (
+    r"\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w\-’']+\s+){0,2}?"
+    r"(?:offers?|proposals?|deals?|bids?|plans?|motions?|applications?|requests?|settlements?|amendments?)\b"
+)
 # The sentence around a quotation saying its speaker answers: "X has denied claims that …, insisting “…”".
 _FRAME_ANSWER = re.compile(
-    r"\b(?:denied|denies|denying|rejected|rejects|rejecting|rebutted|refuted|dismissed|disputed|"
+    rf"\b(?:denied|denies|denying|(?:rejected|rejects|rejecting)(?!{_OFFERED})|rebutted|refuted|dismissed|disputed|"
     r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|reacting to|"
     r"apologi[sz]ed|apologi[sz]es|apologi[sz]ing|clarification|clarified|clarifying)\b"
 )
+_REJECTED_OFFER = re.compile(r"\breject\w*" + _OFFERED)
 _FRAME_ANSWER_WORDS = words(
     """denied denies denying rejected rejects rejecting rebutted refuted dismissed disputed hit hitting hits
     response responding replying apologised apologized apologises apologizes apologising apologizing

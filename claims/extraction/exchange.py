@@ -249,7 +249,10 @@ class _Exchange:
                 kinds[i], relations[i] = "response", "denies"
                 latest[side] = i
                 continue
-            if kinds[i] == "response" or not answers.get(side) or item.frame or side not in latest:
+            # "…, but that X 'was not briefed'. The final figure, the department said, 'has yet to be
+            # agreed'.": the same paragraph going on goes on answering, even when whom is not known.
+            going_on = latest.get(side) == i - 1 and items[i - 1].paragraph == item.paragraph
+            if kinds[i] == "response" or not (answers.get(side) or going_on) or item.frame or side not in latest:
                 continue
             if item.paragraph - items[latest[side]].paragraph <= PROPAGATION_PARAGRAPHS:
                 kinds[i], relations[i] = "response", "rebuts"
@@ -268,7 +271,9 @@ class _Exchange:
                     continue
             elif item.frame:
                 continue
-            r = earlier.answer_to(item.side, self.mentions[i])
+            # "X said that claim was “…”" points at the latest answer, whoever else it names.
+            pointed = ANAPHOR.search(item.preface) is not None
+            r = earlier.answer_to(item.side, frozenset() if pointed else self.mentions[i])
             if r is not None and (
                 items[r].side in self.mentions[i]
                 or _REPLY_NOUNS.search(item.words) is not None

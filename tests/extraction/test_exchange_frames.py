@@ -63,3 +63,36 @@ def test_naming_the_last_speaker_without_gainsaying_stays_a_claim():
     extraction = extract(NAMED_NEXT)
     assert statement(extraction, "a good friend of minor hockey").kind == "claim"
     assert statement(extraction, "the only way to stop the losses").kind == "claim"
+
+
+GOING_ON = (
+    "Lagos State has denied that its flood barriers failed during last week's storm.\n\n"
+    '"The barriers were never finished," said Tunde Bakare, an engineer who worked on the project. '
+    '"Half of the pumps were still in their crates."\n\n'
+    "More than 3,000 homes in Lekki and Ajah were flooded, and two people died.\n\n"
+    "The barrier scheme was first announced in 2019 at a cost of 40 billion naira.\n\n"
+    "Governor Sanwo's office has ordered a review of all drainage contracts.\n\n"
+    "In a clarification on Friday, the state's Ministry of Works said the pumps had been delivered in "
+    'May but that the barrier "was operating as designed on the night". The last section, the ministry '
+    'said, "will be complete before the next rains".\n'
+)
+
+
+def test_a_paragraph_that_answers_goes_on_answering_in_the_same_voice():
+    extraction = extract(GOING_ON)
+    assert statement(extraction, "was operating as designed").kind == "response"
+    going_on = statement(extraction, "will be complete before the next rains")
+    assert going_on.kind == "response"
+    assert going_on.responds_to == statement(extraction, "was operating as designed").responds_to
+
+
+OFFER = (
+    "Teachers in Queensland will strike on Monday after their union rejected a pay offer it called "
+    '"a slap in the face".\n\n'
+    'Education Minister Grace Whitlam said the offer was "generous and fair".\n'
+)
+
+
+def test_rejecting_an_offer_answers_nobodys_words():
+    extraction = extract(OFFER)
+    assert statement(extraction, "a slap in the face").kind == "claim"
