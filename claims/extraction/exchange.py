@@ -46,6 +46,7 @@ LINK_CONFIDENCE = {
     "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
 }  # fmt: skip
 NEAREST_PARAGRAPHS = 2  # how far an answer naming nobody reaches for the side it answers
+NAMED_TURN_PARAGRAPHS = 1  # how far back the turn a statement answers by naming its speaker may lie
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
 _SAID_ABOUT = re.compile(
@@ -60,6 +61,7 @@ _SAID_ABOUT_HINTS = (
     "clarification", "admission", "assurance",
 )  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
+_GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
@@ -274,7 +276,10 @@ class _Exchange:
                 kinds[i], relations[i] = "response", "denies"
                 latest[side] = i
                 continue
-            if kinds[i] == "response" or not answers.get(side) or item.frame or side not in latest:
+            # "…, but that X 'was not briefed'. The final figure, the department said, 'has yet to be
+            # agreed'.": the same paragraph going on goes on answering, even when whom is not known.
+            going_on = latest.get(side) == i - 1 and items[i - 1].paragraph == item.paragraph
+            if kinds[i] == "response" or not (answers.get(side) or going_on) or item.frame or side not in latest:
                 continue
             if item.paragraph - items[latest[side]].paragraph <= PROPAGATION_PARAGRAPHS:
                 kinds[i], relations[i] = "response", "rebuts"
@@ -293,7 +298,9 @@ class _Exchange:
                     continue
             elif item.frame:
                 continue
-            r = earlier.answer_to(item.side, self.mentions[i])
+            # "X said that claim was “…”" points at the latest answer, whoever else it names.
+            pointed = ANAPHOR.search(item.preface) is not None
+            r = earlier.answer_to(item.side, frozenset() if pointed else self.mentions[i])
             if r is not None and (
                 items[r].side in self.mentions[i]
                 or _REPLY_NOUNS.search(item.words) is not None
@@ -320,6 +327,14 @@ class _Exchange:
                 said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
                 t = self._reacted_to(i, said)
                 if t is None:
+                    t = self._named_turn_before(i)
+                    if t is not None:
+                        # The statements of that turn that named i's side, if some did: the attack answered.
+                        turn = self._turn_of(t)
+                        reactions[i] = tuple(k for k in turn if item.side in self.mentions[k]) or turn
+                        kinds[i], relations[i] = "response", "rebuts"
+                        continue
+                if t is None:
                     continue
                 reactions[i] = self._turn_of(t)
             kinds[i], relations[i] = "response", "rebuts"
@@ -330,6 +345,21 @@ class _Exchange:
             self.sure[i] = LINK_CONFIDENCE["reaction"]
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
+
+    def _named_turn_before(self, i: int) -> int | None:
+        """The statement right before i, when another side made it and one of the two names the other:
+        "Kettleby said the minister was “…”" after the minister spoke; the councillor a leader's attack
+        named, speaking next."""
+        if not i:
+            return None
+        items, t = self.items, i - 1
+        other, side = items[t].side, items[i].side
+        if other is None or other == side or items[i].paragraph - items[t].paragraph > NAMED_TURN_PARAGRAPHS:
+            return None
+        if not (other in self.mentions[i] or side in self.mentions[t]):
+            return None
+        # Naming alone is talk about someone; an answer gainsays: "not for a closure", "a bill that hasn't passed".
+        return t if _GAINSAY.search(items[i].text) else None
 
     def _nearest_claimant(self, i: int, kinds: list[str]) -> int | None:
         """The side of the nearest claim by another side before i (after it, for a lede); "That number is
