@@ -242,7 +242,13 @@ class _Exchange:
         # "In a statement, the company said …" after charges naming the company: its formal answer.
         accusing: dict[int, set[int]] = {}  # side -> the sides of the claims so far that name it
         for i, item in enumerate(items):
-            if kinds[i] == "claim" and item.side is not None and not item.frame and "statement" in item.words and _STATEMENT.search(item.words):
+            if (
+                kinds[i] == "claim"
+                and item.side is not None
+                and not item.frame
+                and "statement" in item.words  # every _STATEMENT match holds it
+                and _STATEMENT.search(item.words)
+            ):
                 accusers = accusing.get(item.side, set()) - {item.side}
                 if accusers:
                     kinds[i], relations[i] = "response", "rebuts"

@@ -269,12 +269,9 @@ def parse_np(tokens: list[Token]) -> Mention | None:
     if "." in texts[1:]:
         tokens = _join_initials(tokens)
         texts = [t.text for t in tokens]
-    key: tuple | str
-    if len(tokens) == 1:
-        key = texts[0]  # most phrases are one word ("he", a surname): the word is the key
-    else:
-        # The words, and after which of them a space comes (the spacing changes the reading).
-        key = (*texts, *[a.end != b.start for a, b in pairwise(tokens)])
+    # Most phrases are one word ("he", a surname): the word is the key. Otherwise the words, and after
+    # which of them a space comes (the spacing changes the reading).
+    key = texts[0] if len(tokens) == 1 else (*texts, *[a.end != b.start for a, b in pairwise(tokens)])
     cached = _PARSED.get(key, _MISSING)
     if cached is _MISSING:
         cached = _parse_np(tokens)
