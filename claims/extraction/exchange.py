@@ -46,6 +46,7 @@ LINK_CONFIDENCE = {
     "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
 }  # fmt: skip
 NEAREST_PARAGRAPHS = 2  # how far an answer naming nobody reaches for the side it answers
+NAMED_TURN_PARAGRAPHS = 1  # how far back the turn a statement answers by naming its speaker may lie
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
 _SAID_ABOUT = re.compile(
@@ -54,7 +55,13 @@ _SAID_ABOUT = re.compile(
     r"admission|assurances?)\b"
 )
 # The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
+# Words every match of _SAID_ABOUT holds: a sentence holding none of them is not searched.
+_SAID_ABOUT_HINTS = (
+    "statement", "remarks", "comments", "response", "reply", "explanation", "denial", "apology", "rebuttal",
+    "clarification", "admission", "assurance",
+)  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
+_GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
@@ -139,6 +146,7 @@ class _Exchange:
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
         # The forms a role noun takes as a word of the text: "the department", "the department's".
         self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
+        self._names = tuple(self._by_name)
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
@@ -152,14 +160,35 @@ class _Exchange:
                 item.frame = last.frame
 
     def _words(self, text: str) -> tuple[set[str], set[str]]:
-        """Capitalised words and lower-cased words of a piece of text (memoised for the article)."""
+        """The capitalised words of a piece of text that name a side, and its lower-cased words after a
+        determiner when one of them may refer to a side (memoised for the article).
+
+        A word of the text is a substring of it: a few substring tests rule most texts out before they
+        are read word by word.
+        """
         found = self._read.get(text)
         if found is None:
-            capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+            if any(map(text.__contains__, self._names)):
+                capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+                capitalised.intersection_update(self._names)
+            else:
+                capitalised = set()
             # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._ref_forms) else set()
+            lowered = _nouns(text) if self._may_refer(text) else set()
             found = self._read[text] = (capitalised, lowered)
         return found
+
+    def _may_refer(self, text: str) -> bool:
+        """Whether a word of the text is a form of a role noun (for ASCII text, whose lower-cased words
+        are substrings of it lower-cased, a substring test rules most texts out)."""
+        forms = self._ref_forms
+        if not forms:
+            return False
+        if text.isascii():
+            low = text.lower()
+            if not any(map(low.__contains__, forms)):
+                return False
+        return not lowered_words(text).isdisjoint(forms)
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
@@ -213,7 +242,13 @@ class _Exchange:
         # "In a statement, the company said …" after charges naming the company: its formal answer.
         accusing: dict[int, set[int]] = {}  # side -> the sides of the claims so far that name it
         for i, item in enumerate(items):
-            if kinds[i] == "claim" and item.side is not None and not item.frame and _STATEMENT.search(item.words):
+            if (
+                kinds[i] == "claim"
+                and item.side is not None
+                and not item.frame
+                and "statement" in item.words  # every _STATEMENT match holds it
+                and _STATEMENT.search(item.words)
+            ):
                 accusers = accusing.get(item.side, set()) - {item.side}
                 if accusers:
                     kinds[i], relations[i] = "response", "rebuts"
@@ -247,7 +282,10 @@ class _Exchange:
                 kinds[i], relations[i] = "response", "denies"
                 latest[side] = i
                 continue
-            if kinds[i] == "response" or not answers.get(side) or item.frame or side not in latest:
+            # "…, but that X 'was not briefed'. The final figure, the department said, 'has yet to be
+            # agreed'.": the same paragraph going on goes on answering, even when whom is not known.
+            going_on = latest.get(side) == i - 1 and items[i - 1].paragraph == item.paragraph
+            if kinds[i] == "response" or not (answers.get(side) or going_on) or item.frame or side not in latest:
                 continue
             if item.paragraph - items[latest[side]].paragraph <= PROPAGATION_PARAGRAPHS:
                 kinds[i], relations[i] = "response", "rebuts"
@@ -266,7 +304,9 @@ class _Exchange:
                     continue
             elif item.frame:
                 continue
-            r = earlier.answer_to(item.side, self.mentions[i])
+            # "X said that claim was “…”" points at the latest answer, whoever else it names.
+            pointed = ANAPHOR.search(item.preface) is not None
+            r = earlier.answer_to(item.side, frozenset() if pointed else self.mentions[i])
             if r is not None and (
                 items[r].side in self.mentions[i]
                 or _REPLY_NOUNS.search(item.words) is not None
@@ -289,8 +329,17 @@ class _Exchange:
             ):
                 reactions[i] = reactions[i - 1]  # the speaker goes on
             else:
-                said = _SAID_ABOUT.search(item.preface)
+                preface = item.preface
+                said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
                 t = self._reacted_to(i, said)
+                if t is None:
+                    t = self._named_turn_before(i)
+                    if t is not None:
+                        # The statements of that turn that named i's side, if some did: the attack answered.
+                        turn = self._turn_of(t)
+                        reactions[i] = tuple(k for k in turn if item.side in self.mentions[k]) or turn
+                        kinds[i], relations[i] = "response", "rebuts"
+                        continue
                 if t is None:
                     continue
                 reactions[i] = self._turn_of(t)
@@ -302,6 +351,21 @@ class _Exchange:
             self.sure[i] = LINK_CONFIDENCE["reaction"]
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
+
+    def _named_turn_before(self, i: int) -> int | None:
+        """The statement right before i, when another side made it and one of the two names the other:
+        "Kettleby said the minister was “…”" after the minister spoke; the councillor a leader's attack
+        named, speaking next."""
+        if not i:
+            return None
+        items, t = self.items, i - 1
+        other, side = items[t].side, items[i].side
+        if other is None or other == side or items[i].paragraph - items[t].paragraph > NAMED_TURN_PARAGRAPHS:
+            return None
+        if not (other in self.mentions[i] or side in self.mentions[t]):
+            return None
+        # Naming alone is talk about someone; an answer gainsays: "not for a closure", "a bill that hasn't passed".
+        return t if _GAINSAY.search(items[i].text) else None
 
     def _nearest_claimant(self, i: int, kinds: list[str]) -> int | None:
         """The side of the nearest claim by another side before i (after it, for a lede); "That number is
