@@ -12,7 +12,7 @@ _NAME_LINKS = {"of", "&"} | lexicon.NAME_PARTICLES
 _NAMEABLE = lexicon.MONTHS | {"will", "may", "bill", "mark", "grant", "hope", "faith", "joy", "chase"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """What a noun phrase refers to, before it is tied to a speaker of the article."""
 

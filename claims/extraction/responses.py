@@ -97,7 +97,7 @@ MAX_CANDIDATES = 60
 MAX_REFERENCE_DISTANCE = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkInput:
     """What linking needs to know about one statement."""
 
