@@ -407,6 +407,10 @@ class _Exchange:
         found: list[int] = []
         for side in sorted(named or answered):
             found.extend(self._turn_before(i, side, kinds, statistical))
+        if statistical and not found:
+            # "The figure was wrong" when the turn it answers gave its figures in words ("three reports").
+            for side in sorted(named or answered):
+                found.extend(self._turn_before(i, side, kinds, False))
         if found:
             self.sure[i] = LINK_CONFIDENCE["named side" if named else "answered side"]
         going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"
