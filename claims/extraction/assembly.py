@@ -78,20 +78,23 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
     for e in speaking:
         side = vocabulary.setdefault(sides[e], Side())
         for name in (entities[e].name, *entities[e].aliases, entities[e].affiliation or ""):
-            side.own.update(w for w in name.split() if w[:1].isupper())
-        side.names.update(w for w in names[e] if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS)
+            side.own.update([w for w in name.split() if w[:1].isupper()])
+        side.names.update(
+            [w for w in names[e] if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS]
+        )
         # "Opposition energy spokeswoman": the capitalised words of a role name the side too.
         for role in entities[e].roles:
             # "the guild's general secretary": the body a role belongs to refers to the side too.
+            role_words = role.replace("-", " ").split()
             side.refs.update(
-                w.lower().removesuffix("'s").removesuffix("’s")
-                for w in role.replace("-", " ").split()
-                if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
+                [
+                    w.lower().removesuffix("'s").removesuffix("’s")
+                    for w in role_words
+                    if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
+                ]
             )
             side.names.update(
-                w
-                for w in role.replace("-", " ").split()
-                if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS
+                [w for w in role_words if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS]
             )
         side.refs.update(refs[e])
     answering = any(relations)  # else nothing is a response, and no frame is needed

@@ -55,6 +55,11 @@ _SAID_ABOUT = re.compile(
     r"admission|assurances?)\b"
 )
 # The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
+# Words every match of _SAID_ABOUT holds: a sentence holding none of them is not searched.
+_SAID_ABOUT_HINTS = (
+    "statement", "remarks", "comments", "response", "reply", "explanation", "denial", "apology", "rebuttal",
+    "clarification", "admission", "assurance",
+)  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
 _GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
@@ -141,6 +146,7 @@ class _Exchange:
         self._by_ref = {r: side for side, vocabulary in self.sides.items() for r in vocabulary.refs}
         # The forms a role noun takes as a word of the text: "the department", "the department's".
         self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
+        self._names = tuple(self._by_name)
         self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
@@ -154,14 +160,35 @@ class _Exchange:
                 item.frame = last.frame
 
     def _words(self, text: str) -> tuple[set[str], set[str]]:
-        """Capitalised words and lower-cased words of a piece of text (memoised for the article)."""
+        """The capitalised words of a piece of text that name a side, and its lower-cased words after a
+        determiner when one of them may refer to a side (memoised for the article).
+
+        A word of the text is a substring of it: a few substring tests rule most texts out before they
+        are read word by word.
+        """
         found = self._read.get(text)
         if found is None:
-            capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+            if any(map(text.__contains__, self._names)):
+                capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+                capitalised.intersection_update(self._names)
+            else:
+                capitalised = set()
             # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if not lowered_words(text).isdisjoint(self._ref_forms) else set()
+            lowered = _nouns(text) if self._may_refer(text) else set()
             found = self._read[text] = (capitalised, lowered)
         return found
+
+    def _may_refer(self, text: str) -> bool:
+        """Whether a word of the text is a form of a role noun (for ASCII text, whose lower-cased words
+        are substrings of it lower-cased, a substring test rules most texts out)."""
+        forms = self._ref_forms
+        if not forms:
+            return False
+        if text.isascii():
+            low = text.lower()
+            if not any(map(low.__contains__, forms)):
+                return False
+        return not lowered_words(text).isdisjoint(forms)
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
@@ -215,7 +242,13 @@ class _Exchange:
         # "In a statement, the company said …" after charges naming the company: its formal answer.
         accusing: dict[int, set[int]] = {}  # side -> the sides of the claims so far that name it
         for i, item in enumerate(items):
-            if kinds[i] == "claim" and item.side is not None and not item.frame and _STATEMENT.search(item.words):
+            if (
+                kinds[i] == "claim"
+                and item.side is not None
+                and not item.frame
+                and "statement" in item.words  # every _STATEMENT match holds it
+                and _STATEMENT.search(item.words)
+            ):
                 accusers = accusing.get(item.side, set()) - {item.side}
                 if accusers:
                     kinds[i], relations[i] = "response", "rebuts"
@@ -296,7 +329,8 @@ class _Exchange:
             ):
                 reactions[i] = reactions[i - 1]  # the speaker goes on
             else:
-                said = _SAID_ABOUT.search(item.preface)
+                preface = item.preface
+                said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
                 t = self._reacted_to(i, said)
                 if t is None:
                     t = self._named_turn_before(i)
