@@ -92,6 +92,21 @@ def _nouns(text: str) -> set[str]:
     return found
 
 
+_WORD_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’-")
+
+
+def _as_word(low: str, form: str) -> bool:
+    """Whether `form` occurs in the lower-cased ASCII text where a word could be: not right after a
+    letter, and not followed by a letter, digit, underscore, apostrophe or hyphen."""
+    i = low.find(form)
+    size = len(form)
+    while i != -1:
+        if (not i or not low[i - 1].isalpha()) and low[i + size : i + size + 1] not in _WORD_GOES_ON:
+            return True
+        i = low.find(form, i + 1)
+    return False
+
+
 class _Earlier:
     """The statements before the current one, as `_Exchange.run` needs them to find what a statement
     replies to: each side's first claim and, for each side, the latest response of each side answering it."""
@@ -150,7 +165,8 @@ class _Exchange:
         # The forms a role noun takes as a word of the text: "the department", "the department's".
         self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
         self._names = tuple(self._by_name)
-        self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
+        self._names_for: dict[int | None, tuple[str, ...]] = {}
+        self._read: dict[str, set[str]] = {}  # a text's nouns after determiners, read once per text
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
         self._common: set[str] | None = None
@@ -164,49 +180,58 @@ class _Exchange:
             if item.frame is None and last.side == item.side and last.paragraph == item.paragraph:
                 item.frame = last.frame
 
-    def _words(self, text: str) -> tuple[set[str], set[str]]:
-        """The capitalised words of a piece of text that name a side, and its lower-cased words after a
-        determiner when one of them may refer to a side (memoised for the article).
+    def _names_against(self, side: int | None) -> tuple[str, ...]:
+        """The words naming a side that can name another side than `side` in its statements ("Energy
+        Minister Kerryn Matheson said": her own words name only her)."""
+        names = self._names_for.get(side)
+        if names is None:
+            own = self.sides.get(side)
+            names = self._names if own is None else tuple(w for w in self._names if w not in own.own)
+            self._names_for[side] = names
+        return names
 
-        A word of the text is a substring of it: a few substring tests rule most texts out before they
-        are read word by word.
-        """
+    @staticmethod
+    def _capitalised(text: str, names: tuple[str, ...]) -> set[str]:
+        """Those of `names` that are capitalised words of the text. A word of the text is a substring of
+        it: a few substring tests rule most texts out before they are read word by word."""
+        if not any(map(text.__contains__, names)):
+            return set()
+        found = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+        found.intersection_update(names)
+        return found
+
+    def _role_nouns(self, text: str) -> set[str]:
+        """Its lower-cased words after a determiner when one of its words may refer to a side by role
+        ("the minister", "the guild's"); memoised for the article (a sentence's quotations share it)."""
         found = self._read.get(text)
         if found is None:
-            if any(map(text.__contains__, self._names)):
-                capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
-                capitalised.intersection_update(self._names)
-            else:
-                capitalised = set()
-            # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if self._may_refer(text) else set()
-            found = self._read[text] = (capitalised, lowered)
+            found = self._read[text] = _nouns(text) if self._may_refer(text) else set()
         return found
 
     def _may_refer(self, text: str) -> bool:
-        """Whether a word of the text is a form of a role noun (for ASCII text, whose lower-cased words
-        are substrings of it lower-cased, a substring test rules most texts out)."""
+        """Whether a word of the text is a form of a role noun.
+
+        In ASCII text a lower-cased word is a substring of the text lower-cased, neither preceded by a
+        letter nor followed by a character that would continue it: substring tests rule most texts out.
+        """
         forms = self._ref_forms
         if not forms:
             return False
         if text.isascii():
             low = text.lower()
-            if not any(map(low.__contains__, forms)):
+            if not any(map(low.__contains__, forms)) or not any(_as_word(low, form) for form in forms):
                 return False
         return not lowered_words(text).isdisjoint(forms)
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
-        capitalised, nouns = self._words(item.words)  # the statement and its sentence, read once
+        names = self._names_against(item.side)
+        capitalised = self._capitalised(item.words, names)  # the statement and its sentence
+        nouns = self._role_nouns(item.words)
         if item.cue:
-            cue = self._words(item.cue)
-            capitalised, nouns = capitalised | cue[0], nouns | cue[1]
-        else:
-            capitalised = set(capitalised)
-        own = self.sides.get(item.side)
-        if own is not None:
-            capitalised -= own.own  # "Energy Minister Kerryn Matheson said": her own words name only her
-        found = {self._by_name[w] for w in capitalised if w in self._by_name}
+            capitalised |= self._capitalised(item.cue, names)
+            nouns = nouns | self._role_nouns(item.cue)
+        found = {self._by_name[w] for w in capitalised}
         found.update(self._by_ref[r] for r in nouns if r in self._by_ref)
         found.discard(item.side)
         return frozenset(found)
