@@ -25,10 +25,12 @@ not quote. Each response's links carry a confidence from how they were found (`L
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from claims.extraction.classify import is_no_comment
-from claims.extraction.responses import ANAPHOR, NUMERIC_NOUN, LinkInput, _ChunkCache, link, lowered_words
+from claims.extraction.responses import ANAPHOR, NUMERIC_NOUN, LinkInput, _ChunkCache, link, lowered_words, stems
 
 # What an accuser calls the answer it replies to: "the department's statement", "that account".
 _REPLY_NOUNS = re.compile(
@@ -46,6 +48,7 @@ LINK_CONFIDENCE = {
     "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
 }  # fmt: skip
 NEAREST_PARAGRAPHS = 2  # how far an answer naming nobody reaches for the side it answers
+ECHO_BACK, ECHO_PARAGRAPHS = 8, 5  # how far back an answer whose words a statement gainsays may lie
 NAMED_TURN_PARAGRAPHS = 1  # how far back the turn a statement answers by naming its speaker may lie
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
@@ -62,6 +65,11 @@ _SAID_ABOUT_HINTS = (
 )  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
 _GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
+# A sentence saying the next voice takes the last answer further: "X went further.", "Y was more direct."
+_SECONDING = re.compile(
+    r"\b(?:went|goes|go) further\b|\bwas (?:even |much |far )?(?:more|less) (?:direct|blunt|forthright|outspoken|"
+    r"emphatic|scathing|explicit|pointed|diplomatic|combative)\b|\bwas (?:even )?blunter\b"
+)
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
@@ -166,6 +174,8 @@ class _Exchange:
         self._read: dict[str, set[str]] = {}  # a text's nouns after determiners, read once per text
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
+        self._common: set[str] | None = None
+        self._answers: dict[int, set[int]] = {}
         self._starts = []  # where the run of consecutive statements by each one's side starts
         for i, item in enumerate(items):
             self._starts.append(self._starts[-1] if i and items[i - 1].side == item.side else i)
@@ -341,11 +351,29 @@ class _Exchange:
                 kinds[i], relations[i] = "response", relations[i] or "rebuts"
                 replies[i] = r
 
+        self._answers = answers
         # "The society called the remarks “…”", "X said the department's statement “proves my point”":
         # anyone's words about what another side said answer it.
         reactions: dict[int, tuple[int, ...]] = {}
+        seconds: dict[int, int] = {}  # statement -> the answer it takes further
         for i, item in enumerate(items):
             if kinds[i] != "claim" or item.side is None or item.frame:
+                continue
+            if i - 1 in seconds and items[i - 1].side == item.side and items[i - 1].paragraph == item.paragraph:
+                seconds[i] = seconds[i - 1]  # the speaker goes on
+                kinds[i], relations[i] = "response", relations[i - 1]
+                continue
+            if (
+                i
+                and kinds[i - 1] == "response"
+                and items[i - 1].side not in (None, item.side)
+                and item.paragraph - items[i - 1].paragraph <= 1
+                and _SECONDING.search(item.lead)
+            ):
+                # "The league's chief executive went further. “Nobody is above the rules,” she said.": the
+                # answer just given, taken further by another voice.
+                seconds[i] = seconds.get(i - 1, i - 1)
+                kinds[i], relations[i] = "response", relations[i - 1] or "rebuts"
                 continue
             if (
                 i - 1 in reactions
@@ -357,6 +385,11 @@ class _Exchange:
                 preface = item.preface
                 said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
                 t = self._reacted_to(i, said)
+                echoed = self._echoed_answers(i, kinds) if t is None else ()
+                if echoed:
+                    reactions[i] = echoed
+                    kinds[i], relations[i] = "response", "rebuts"
+                    continue
                 if t is None:
                     t = self._named_turn_before(i)
                     if t is not None:
@@ -374,8 +407,42 @@ class _Exchange:
         for i, answered in reactions.items():
             links[i] = tuple(t for t in answered if t != i)
             self.sure[i] = LINK_CONFIDENCE["reaction"]
+        for i, j in seconds.items():
+            links[i] = links[j]
+            self.sure[i] = self.sure.get(j, LINK_CONFIDENCE["nearest"])
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
+
+    def _echoed_answers(self, i: int, kinds: list[str]) -> tuple[int, ...]:
+        """The answers a few paragraphs before i, by other sides and not to i's, whose rarer words i
+        gainsays: a shareholder's "Eleven clean audits is not an answer" after the company's "audited
+        without qualification for eleven consecutive years"."""
+        items, item = self.items, self.items[i]
+        if not (_GAINSAY.search(item.text) or _GAINSAY.search(item.preface)):
+            return ()
+        found = []
+        own = None
+        for t in range(i - 1, max(-1, i - 1 - ECHO_BACK), -1):
+            other = items[t]
+            if item.paragraph - other.paragraph > ECHO_PARAGRAPHS:
+                break
+            # An answer to i's own side is left to the rules of replies (it may answer i, said later).
+            if other.side is None or other.side == item.side or kinds[t] != "response":
+                continue
+            if item.side in self._answers.get(other.side, ()):
+                continue
+            if own is None:
+                own = stems(item.text + " " + item.preface) - self._common_stems()
+            if len(own & stems(other.text)) >= 2:
+                found.append(t)
+        return tuple(sorted(found))
+
+    def _common_stems(self) -> set[str]:
+        """Stems of three or more statements: the story's topic, which echoes nothing in particular."""
+        if self._common is None:
+            counts = Counter(chain.from_iterable(stems(item.text) for item in self.items))
+            self._common = {stem for stem, n in counts.items() if n >= 3}
+        return self._common
 
     def _named_turn_before(self, i: int) -> int | None:
         """The statement right before i, when another side made it and one of the two names the other:
@@ -466,6 +533,10 @@ class _Exchange:
         found: list[int] = []
         for side in sorted(named or answered):
             found.extend(self._turn_before(i, side, kinds, statistical))
+        if statistical and not found:
+            # "The figure was wrong" when the turn it answers gave its figures in words ("three reports").
+            for side in sorted(named or answered):
+                found.extend(self._turn_before(i, side, kinds, False))
         if found:
             self.sure[i] = LINK_CONFIDENCE["named side" if named else "answered side"]
         going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"
