@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles import identity
-from articles.cleaning import clean_article
+from articles.cleaning import CleanedArticle, clean_article
 from articles.models import Article, ArticleVersion, Outlet
 from articles.versions import correction_notes
 
@@ -76,6 +76,32 @@ def article_text_check(*, raw: str) -> None:
         raise ValidationError({"body": "Article is empty."})
 
 
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article's text with all that importing works out without the database: cleaned body and identity."""
+
+    raw: str
+    digest: str
+    cleaned: CleanedArticle
+    canonical_url: str
+    text_hash: str
+    sketch: list[int]
+
+
+def article_prepare(*, raw: str, url: str = "") -> PreparedArticle:
+    """Check, clean and fingerprint an article's text (ValidationError for text that is no article)."""
+    article_text_check(raw=raw)
+    cleaned = clean_article(raw)
+    return PreparedArticle(
+        raw=raw,
+        digest=content_hash(raw),
+        cleaned=cleaned,
+        canonical_url=identity.canonical_url(url),
+        text_hash=identity.text_hash(cleaned.body),
+        sketch=identity.text_sketch(cleaned.body),
+    )
+
+
 @transaction.atomic
 def outlet_get_or_create(*, name: str, domain: str = "") -> Outlet:
     """The outlet of that name (case-insensitive), created on first use."""
@@ -120,16 +146,17 @@ def article_import(
     byline: str = "",
     language: str = "en",
     allow_duplicate: bool = False,
+    prepared: PreparedArticle | None = None,
 ) -> ImportResult:
     """Clean and store one article, or a new version of the article at the same canonical URL.
 
     The same text imported again (at any URL, in any format) changes nothing. Text without a URL is the
     same article as a stored one with the same normalised text, and is refused as a `LikelyDuplicate`
-    when it is almost the same (unless `allow_duplicate`).
+    when it is almost the same (unless `allow_duplicate`). `prepared` is `article_prepare`'s work on `raw`
+    when it was done beforehand.
     """
-    article_text_check(raw=raw)
-    digest = content_hash(raw)
-    now = timezone.now()
+    prepared = prepared or article_prepare(raw=raw, url=url)
+    digest, now = prepared.digest, timezone.now()
     current = Article.objects.filter(content_hash=digest).first()
     if current is not None:
         _version_touch(article=current, now=now)
@@ -140,12 +167,10 @@ def article_import(
         ArticleVersion.objects.filter(pk=earlier.pk).update(last_seen_at=now)
         return ImportResult(article=earlier.article, status=ImportStatus.UNCHANGED)
 
-    cleaned = clean_article(raw)
+    cleaned = prepared.cleaned
     if not cleaned.body.strip():
         raise ValidationError({"body": "Article has no text once boilerplate is removed."})
-    canonical = identity.canonical_url(url)
-    normal_hash = identity.text_hash(cleaned.body)
-    sketch = identity.text_sketch(cleaned.body)
+    canonical, normal_hash, sketch = prepared.canonical_url, prepared.text_hash, prepared.sketch
 
     known = Article.objects.select_for_update().filter(canonical_url=canonical).first() if canonical else None
     if known is not None:
@@ -178,20 +203,15 @@ def article_import(
         if duplicate is not None:
             raise LikelyDuplicate(article=duplicate[0], similarity=duplicate[1])
 
-    article = Article(
-        headline=(headline or cleaned.headline)[:500],
+    article = article_build(
+        prepared=prepared,
         outlet=outlet_get_or_create(name=outlet_name) if outlet_name.strip() else None,
-        byline=(byline or cleaned.byline)[:300],
         url=url,
-        canonical_url=canonical,
-        published=published or cleaned.published,
+        headline=headline,
+        byline=byline,
+        published=published,
         language=language,
-        body=cleaned.body,
-        raw_text=raw,
-        source_name=source_name[:300],
-        content_hash=digest,
-        text_hash=normal_hash,
-        text_sketch=sketch,
+        source_name=source_name,
     )
     article.full_clean(exclude=["search_vector", "content_hash", "text_sketch"])
     try:
@@ -205,17 +225,52 @@ def article_import(
         if winner is None:
             raise
         return ImportResult(article=winner, status=ImportStatus.UNCHANGED)
-    ArticleVersion.objects.create(
-        article=article,
-        number=1,
-        body=article.body,
-        raw_text=raw,
-        content_hash=digest,
-        source_name=article.source_name,
-        first_seen_at=now,
-        last_seen_at=now,
-    )
+    ArticleVersion.objects.create(**article_first_version_fields(article=article, now=now))
     return ImportResult(article=article, status=ImportStatus.CREATED)
+
+
+def article_build(
+    *,
+    prepared: PreparedArticle,
+    outlet: Outlet | None,
+    url: str = "",
+    headline: str = "",
+    byline: str = "",
+    published: dt.date | None = None,
+    language: str = "en",
+    source_name: str = "",
+) -> Article:
+    """The unsaved new article for prepared text: given fields first, else what cleaning found."""
+    cleaned = prepared.cleaned
+    return Article(
+        headline=(headline or cleaned.headline)[:500],
+        outlet=outlet,
+        byline=(byline or cleaned.byline)[:300],
+        url=url,
+        canonical_url=prepared.canonical_url,
+        published=published or cleaned.published,
+        language=language,
+        body=cleaned.body,
+        raw_text=prepared.raw,
+        source_name=source_name[:300],
+        content_hash=prepared.digest,
+        text_hash=prepared.text_hash,
+        text_sketch=prepared.sketch,
+    )
+
+
+def article_first_version_fields(*, article: Article, now) -> dict:
+    """The fields of a new article's first version: its text as first seen."""
+    return {
+        "article": article,
+        "number": 1,
+        "body": article.body,
+        "raw_text": article.raw_text,
+        "content_hash": article.content_hash,
+        "source_name": article.source_name,
+        "first_seen_at": now,
+        "last_seen_at": now,
+    }
 
 
 def _version_touch(*, article: Article, now) -> None:

@@ -17,6 +17,9 @@ _BARE_REPLY = re.compile(
     r"(?!\s+(?:to|with|that|the|this|these|those|a|an|his|her|their|its)\b)"
 )
 
+# A sentence opening on an answer: "Replying to the charge, …", "In response, …", "Hitting back, …".
+_ANSWER_LEAD = re.compile(r"(?:Replying|Responding|Reacting|Hitting back|In (?:a )?response)\b")
+
 
 def _reattribute_repeated_words(drafts: list[Draft], entities: list[Entity]) -> None:
     """A partial quote by an unnamed speaker that recurs inside a named speaker's fuller quotation
@@ -55,8 +58,11 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
     for n, d in enumerate(drafts):
         if relations[n] is None:
             # "X denied the claims and complained of “…”": the quotation's own verb says what it is.
-            framed = d.verb not in lexicon.ACCUSATION_VERBS
-            relations[n] = "rebuts" if d.answering else frame_relation(d.preface) if framed else None
+            # "Replying for the government, X … accused the opposition of “…”": a lead frames the whole sentence.
+            framed = d.verb not in lexicon.ACCUSATION_VERBS or _ANSWER_LEAD.match(d.preface) is not None
+            # A quotation the sentence dates before the row answers nothing, whatever came just before it.
+            answering = d.answering and frame_of(d.lead + " " + d.context) != "earlier"
+            relations[n] = "rebuts" if answering else frame_relation(d.preface) if framed else None
         speaker = entities[d.entity] if d.entity is not None else None
         # An organisation's voice speaking in a story of accusations made by others answers them.
         spokesperson = (
@@ -72,20 +78,23 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
     for e in speaking:
         side = vocabulary.setdefault(sides[e], Side())
         for name in (entities[e].name, *entities[e].aliases, entities[e].affiliation or ""):
-            side.own.update(w for w in name.split() if w[:1].isupper())
-        side.names.update(w for w in names[e] if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS)
+            side.own.update([w for w in name.split() if w[:1].isupper()])
+        side.names.update(
+            [w for w in names[e] if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS]
+        )
         # "Opposition energy spokeswoman": the capitalised words of a role name the side too.
         for role in entities[e].roles:
             # "the guild's general secretary": the body a role belongs to refers to the side too.
+            role_words = role.replace("-", " ").split()
             side.refs.update(
-                w.lower().removesuffix("'s").removesuffix("’s")
-                for w in role.replace("-", " ").split()
-                if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
+                [
+                    w.lower().removesuffix("'s").removesuffix("’s")
+                    for w in role_words
+                    if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
+                ]
             )
             side.names.update(
-                w
-                for w in role.replace("-", " ").split()
-                if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS
+                [w for w in role_words if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS]
             )
         side.refs.update(refs[e])
     answering = any(relations)  # else nothing is a response, and no frame is needed

@@ -208,6 +208,8 @@ def relation_of(
     `lowered` is `lower_words(text)` when the caller already has it.
     """
     verb = (verb or "").lower()
+    if verb.startswith("reject") and _REJECTED_OFFER.search(before):
+        verb = ""  # "rejected a pay offer it called “insulting”": no one's words are answered
     low, found_list, found = lowered if lowered is not None else lower_words(text)
     if found.isdisjoint(_ANY_RELATION_WORD) and not _has_any(low, _WEAK_HINTS):
         # Most statements are claims: one word scan rules every wording rule out at once.
@@ -242,12 +244,18 @@ def relation_of(
     return "rebuts" if _no_comment(low) else None
 
 
+# What one rejects without answering anybody's words: "rejected a pay offer", "rejected the council's plan".
+_OFFERED = (
+    r"\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w\-’']+\s+){0,2}?"
+    r"(?:offers?|proposals?|deals?|bids?|plans?|motions?|applications?|requests?|settlements?|amendments?)\b"
+)
 # The sentence around a quotation saying its speaker answers: "X has denied claims that …, insisting “…”".
 _FRAME_ANSWER = re.compile(
-    r"\b(?:denied|denies|denying|rejected|rejects|rejecting|rebutted|refuted|dismissed|disputed|"
+    rf"\b(?:denied|denies|denying|(?:rejected|rejects|rejecting)(?!{_OFFERED})|rebutted|refuted|dismissed|disputed|"
     r"hit back|hitting back|hits back|in (?:a )?response to|responding to|replying (?:to|for)|reacting to|"
     r"apologi[sz]ed|apologi[sz]es|apologi[sz]ing|clarification|clarified|clarifying)\b"
 )
+_REJECTED_OFFER = re.compile(r"\breject\w*" + _OFFERED)
 _FRAME_ANSWER_WORDS = words(
     """denied denies denying rejected rejects rejecting rebutted refuted dismissed disputed hit hitting hits
     response responding replying apologised apologized apologises apologizes apologising apologizing
@@ -258,7 +266,8 @@ _FRAME_EARLIER = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:said|told|set out|claimed|written|argued|boasted|insisted|promised|announced|"
     r"declared|stated|pointed)\b|\b(?:a|one|two|three|four|five|several|few|some)\s+(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b|\bearlier\s+(?:this|that|in\s+the)\s+"
-    r"(?:week|month|year)\b|\bbefore\s+the\s+(?:row|allegations?|claims?|accusations?|controversy|dispute)\b"
+    r"(?:week|month|year)\b|\bbefore\s+the\s+(?:row|allegations?|claims?|accusations?|controversy|dispute)\b|"
+    r"\b(?:days?|weeks?|months?|years?)\s+ago\b|\b(?:said|told|wrote|added)\s+(?:\w+\s+)?at\s+the\s+time\b"
 )
 _FRAME_SUPPORTS = re.compile(
     r"\b(?:backed|backing|supported|supporting|agreed|agreeing|echoed|echoing|endorsed|bore out|"
@@ -282,7 +291,7 @@ def frame_relation(context: str) -> str | None:
     return "apologises_for" if word.startswith("apolog") else "rebuts"
 
 
-_EARLIER_HINTS = _hints("had ", "earlier", "before")
+_EARLIER_HINTS = _hints("had ", "earlier", "before", " ago", "at the time")
 _SUPPORT_HINTS = _hints("back", "support", "agree", "echo", "endorse", "bore out", "sided", "welcome")
 
 

@@ -270,14 +270,13 @@ def parse_np(tokens: list[Token]) -> Mention | None:
     not change the result, but take `copy_mention()` of it first.
     """
     tokens = [t for t in tokens if t.quote is None]
-    if any(t.text == "." for t in tokens[1:]):
+    texts = [t.text for t in tokens]
+    if "." in texts[1:]:
         tokens = _join_initials(tokens)
-    key: tuple | str
-    if len(tokens) == 1:
-        key = tokens[0].text  # most phrases are one word ("he", a surname): the word is the key
-    else:
-        # The words, and after which of them a space comes (the spacing changes the reading).
-        key = (*[t.text for t in tokens], *[a.end != b.start for a, b in pairwise(tokens)])
+        texts = [t.text for t in tokens]
+    # Most phrases are one word ("he", a surname): the word is the key. Otherwise the words, and after
+    # which of them a space comes (the spacing changes the reading).
+    key = texts[0] if len(tokens) == 1 else (*texts, *[a.end != b.start for a, b in pairwise(tokens)])
     cached = _PARSED.get(key, _MISSING)
     if cached is _MISSING:
         cached = _parse_np(tokens)

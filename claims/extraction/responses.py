@@ -51,7 +51,7 @@ class _Hinted:
     def search(self, text: str) -> re.Match | None:
         if text.isascii():
             low = text.lower()
-            if not any(hint in low for hint in self.hints):
+            if not any(map(low.__contains__, self.hints)):
                 return None
         return self.pattern.search(text)
 

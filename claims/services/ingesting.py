@@ -7,14 +7,16 @@ triggers and planner estimates slow down inside one) nor the whole file in memor
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import batched
+from itertools import batched, takewhile
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, reset_queries, transaction
 
-from articles.services import ImportStatus, LikelyDuplicate
+from articles.services import ImportStatus, LikelyDuplicate, PreparedArticle, article_prepare
+from claims.extraction import extract
 from claims.importing import FileItem
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
+from claims.services.batches import NewArticle, articles_new_select, articles_new_write
 from claims.services.proposals import IngestResult, article_ingest
 from claims.services.speakers import SpeakerDirectory
 
@@ -69,13 +71,29 @@ def _directory_statistics_refresh() -> None:
 
 
 def _batch_ingest(batch, *, user, extract_inline: bool, allow_duplicate: bool) -> list[ItemOutcome]:
-    directory = SpeakerDirectory()
+    prepared = _batch_prepare(batch)
     outcomes: list[ItemOutcome] = []
     try:
         with transaction.atomic():
-            for item in batch:
+            _constraints_immediate()
+            new = _batch_new_extract(batch, prepared) if extract_inline else {}
+            written: dict[int, IngestResult] = {}
+            directory = SpeakerDirectory()
+            for index, item in enumerate(batch):
+                if index in new and index not in written:
+                    # This and the new articles straight after it, so that all is stored in file order.
+                    run = list(takewhile(new.__contains__, range(index, len(batch))))
+                    written |= _batch_new_write({position: new[position] for position in run})
+                if index in written:
+                    outcomes.append(ItemOutcome(line=item.line, status=Outcome.CREATED, result=written[index]))
+                    continue
                 outcome = _item_ingest(
-                    item, user=user, extract_inline=extract_inline, allow_duplicate=allow_duplicate, directory=directory
+                    item,
+                    user=user,
+                    extract_inline=extract_inline,
+                    allow_duplicate=allow_duplicate,
+                    directory=directory,
+                    prepared=prepared.get(index),
                 )
                 if outcome.result is None:
                     # The savepoint took back what the article added: forget speakers it may have created.
@@ -88,7 +106,55 @@ def _batch_ingest(batch, *, user, extract_inline: bool, allow_duplicate: bool) -
     return outcomes
 
 
-def _item_ingest(item: FileItem, *, user, extract_inline, allow_duplicate, directory) -> ItemOutcome:
+def _batch_prepare(batch) -> dict[int, PreparedArticle]:
+    """Each readable article's text worked out, by position; one that is no article is left to be refused."""
+    prepared = {}
+    for index, item in enumerate(batch):
+        if item.article is not None:
+            try:
+                prepared[index] = article_prepare(raw=item.article.raw, url=item.article.fields.get("url", ""))
+            except ValidationError:
+                continue
+    return prepared
+
+
+def _batch_new_extract(batch, prepared: dict[int, PreparedArticle]) -> dict[int, NewArticle]:
+    """The batch's plainly new articles with what extraction finds in them, by position."""
+    return {
+        index: NewArticle(
+            prepared=prepared[index],
+            fields=batch[index].article.fields,
+            extraction=extract(prepared[index].cleaned.body),
+        )
+        for index in sorted(articles_new_select(prepared))
+    }
+
+
+def _batch_new_write(articles: dict[int, NewArticle]) -> dict[int, IngestResult]:
+    """Store new articles and their proposals in a few statements; their results, by position.
+
+    Nothing (and nothing stored) if that fails: the articles are then stored one at a time, each in its
+    own savepoint, so the one at fault is reported by its line and takes back only itself.
+    """
+    try:
+        with transaction.atomic():
+            return articles_new_write(articles)
+    except (ValidationError, DatabaseError):
+        return {}
+
+
+def _constraints_immediate() -> None:
+    """Check foreign keys as each statement ends, not at the commit.
+
+    A deferred check is queued for every row written, and every query a history trigger runs goes past the
+    whole queue: a batch's writes would slow down with every row before them. The import writes rows
+    after those they point to, so nothing it does needs the check put off.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def _item_ingest(item: FileItem, *, user, extract_inline, allow_duplicate, directory, prepared=None) -> ItemOutcome:
     if item.article is None:
         return ItemOutcome(line=item.line, status=Outcome.FAILED, reason=item.error)
     try:
@@ -99,6 +165,7 @@ def _item_ingest(item: FileItem, *, user, extract_inline, allow_duplicate, direc
                 extract_inline=extract_inline,
                 allow_duplicate=allow_duplicate,
                 directory=directory,
+                prepared=prepared,
                 **item.article.fields,
             )
     except LikelyDuplicate as duplicate:

@@ -13,7 +13,7 @@ from claims.choices import ClaimOrigin, ClaimStatus, RelationType, SpeakerKind
 from claims.extraction import Extraction, ProposedSpeaker, extract
 from claims.models import Claim, ClaimRelation, Speaker
 from claims.services.matching import claim_matches_schedule
-from claims.services.speakers import SpeakerDirectory, speaker_create
+from claims.services.speakers import SpeakerDirectory
 from claims.services.versions import ReanchorReport, article_claims_reanchor, article_updated_announce
 
 
@@ -81,10 +81,26 @@ def article_propose_claims(*, article: Article, directory: SpeakerDirectory | No
     extraction = extract(article.body)
     # Orphans hold offsets of an older text: they take no place in this one.
     existing = {(claim.start, claim.end): claim for claim in article.claims.filter(orphaned_at__isnull=True)}
-    taken = _Taken(existing)
-    speakers = _resolve_speakers(extraction, article=article, directory=directory or SpeakerDirectory())
-    now = timezone.now()
+    speakers = speakers_resolve(extraction, article=article, directory=directory or SpeakerDirectory())
 
+    new_claims, same_span = claims_build(article=article, extraction=extraction, speakers=speakers, existing=existing)
+    created = Claim.objects.bulk_create(list(new_claims.values()))
+    ClaimRelation.objects.bulk_create(
+        relations_build(extraction=extraction, new_claims=new_claims, same_span=same_span), ignore_conflicts=True
+    )
+    # The same claim elsewhere (confirmed as a repeat when sure, suggested when likely) is looked for in
+    # the background once this commits: an import does not wait for a search of every other article.
+    claim_matches_schedule(claim_ids=[claim.pk for claim in created])
+    return created
+
+
+def claims_build(
+    *, article: Article, extraction: Extraction, speakers: dict[int, Speaker], existing: dict[tuple[int, int], Claim]
+) -> tuple[dict[int, Claim], dict[int, Claim]]:
+    """The unsaved claims for the statements that take no place already taken on the article, by statement
+    index; and the claims already at a statement's exact span (`existing`, by span), by statement index."""
+    taken = _Taken(existing)
+    now = timezone.now()
     new_claims: dict[int, Claim] = {}
     same_span: dict[int, Claim] = {}
     for index, statement in enumerate(extraction.statements):
@@ -112,11 +128,16 @@ def article_propose_claims(*, article: Article, directory: SpeakerDirectory | No
             status_changed_at=now,
         )
         taken.add(span)
-    created = Claim.objects.bulk_create(list(new_claims.values()))
+    return new_claims, same_span
 
-    # Links are proposed only where a new claim takes part: a link a reviewer removed stays removed.
+
+def relations_build(
+    *, extraction: Extraction, new_claims: dict[int, Claim], same_span: dict[int, Claim]
+) -> list[ClaimRelation]:
+    """The links extraction found between statements, where a new claim takes part (a link a reviewer
+    removed stays removed)."""
     linkable = same_span | new_claims
-    relations = [
+    return [
         ClaimRelation(
             source=linkable[index],
             target=linkable[target],
@@ -132,11 +153,6 @@ def article_propose_claims(*, article: Article, directory: SpeakerDirectory | No
         and target != index
         and (index in new_claims or target in new_claims)
     ]
-    ClaimRelation.objects.bulk_create(relations, ignore_conflicts=True)
-    # The same claim elsewhere (confirmed as a repeat when sure, suggested when likely) is looked for in
-    # the background once this commits: an import does not wait for a search of every other article.
-    claim_matches_schedule(claim_ids=[claim.pk for claim in created])
-    return created
 
 
 class _Taken:
@@ -169,8 +185,8 @@ class _Taken:
         return any(s < end and start < e for s, e in self._unordered)
 
 
-def _resolve_speakers(extraction: Extraction, *, article: Article, directory: SpeakerDirectory) -> dict[int, Speaker]:
-    """Attach proposed speakers to the directory: a known name or unique alias, else a new speaker."""
+def speakers_resolve(extraction: Extraction, *, article: Article, directory: SpeakerDirectory) -> dict[int, Speaker]:
+    """Attach proposed speakers to the directory: a known name or unique alias, else a new speaker; by index."""
     resolved: dict[int, Speaker] = {}
     # Organisations first, so spokespersons and roles can point at them.
     order = sorted(
@@ -186,7 +202,7 @@ def _resolve_speakers(extraction: Extraction, *, article: Article, directory: Sp
     for index, proposed in enumerate(extraction.speakers):
         members = [resolved[m] for m in proposed.members if m in resolved and m != index]
         if members:
-            resolved[index].members.add(*members)
+            directory.add_members(group=resolved[index], members=members)
     return resolved
 
 
@@ -207,7 +223,7 @@ def _affiliation_organisation(
         return known
     if proposed.kind != SpeakerKind.SPOKESPERSON and proposed.affiliation.casefold() not in named_organisations:
         return None
-    return directory.created(speaker_create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION))
+    return directory.create(name=proposed.affiliation, kind=SpeakerKind.ORGANISATION)
 
 
 def _resolve_speaker(
@@ -217,13 +233,12 @@ def _resolve_speaker(
 
     speaker = directory.find(name=proposed.name, kind=proposed.kind)
     if speaker is None:
-        speaker = speaker_create(
+        speaker = directory.create(
             name=proposed.name,
             kind=proposed.kind,
             aliases=proposed.aliases,
             organisation=organisation if proposed.kind == SpeakerKind.SPOKESPERSON else None,
         )
-        directory.created(speaker, aliases=proposed.aliases)
     for title in proposed.roles:
         directory.add_role(speaker=speaker, title=title, organisation=organisation, source_article=article)
     if organisation is not None and not proposed.roles and proposed.kind == SpeakerKind.PERSON:

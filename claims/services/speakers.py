@@ -15,6 +15,8 @@ from claims.services.matching import claim_matches_schedule
 
 # How alike a query and a name must be (pg_trgm word similarity) for a fuzzy match.
 FUZZY_THRESHOLD = 0.5
+# An alias that describes rather than names ("the prime minister") names different people over time.
+DESCRIPTIVE_ALIAS = r"^(the|a|an)\s"
 
 
 def speaker_search(query: str) -> QuerySet[Speaker]:
@@ -32,8 +34,8 @@ def speaker_find_by_name(*, name: str, kind: str | None = None) -> Speaker | Non
         return by_name[0]
     if by_name:
         return None
-    # A description ("the prime minister") names different people over time: only names identify.
-    descriptive = Q(aliases__name__iregex=r"^(the|a|an)\s")
+    # A speaker with a descriptive alias is never found by an alias: only names identify.
+    descriptive = Q(aliases__name__iregex=DESCRIPTIVE_ALIAS)
     by_alias = list(active.filter(aliases__name__iexact=name).exclude(descriptive).distinct()[:2])
     return by_alias[0] if len(by_alias) == 1 else None
 
@@ -42,7 +44,7 @@ class SpeakerDirectory:
     """The speaker look-ups of one import batch, each name asked of the database once.
 
     Answers what `speaker_find_by_name` would, as long as every speaker and role the batch adds goes
-    through `created` / `add_role`. Lives for one batch only (and is cleared when an article of the
+    through `create` / `add_role`. Lives for one batch only (and is cleared when an article of the
     batch is rolled back), so it never holds a speaker the database does not.
     """
 
@@ -60,11 +62,15 @@ class SpeakerDirectory:
             self._found[key] = speaker_find_by_name(name=name, kind=kind)
         return self._found[key]
 
-    def created(self, speaker: Speaker, *, aliases: Iterable[str] = ()) -> Speaker:
-        """Note a speaker just added: the names it answers to are asked of the database again."""
-        for name in (speaker.name, *aliases):
-            self._found.pop((name.strip().upper(), speaker.kind), None)
-            self._found.pop((name.strip().upper(), None), None)
+    def create(
+        self, *, name: str, kind: str, aliases: Iterable[str] = (), organisation: Speaker | None = None
+    ) -> Speaker:
+        """`speaker_create`; the names the new speaker answers to are asked of the database again."""
+        aliases = tuple(aliases)
+        speaker = speaker_create(name=name, kind=kind, aliases=aliases, organisation=organisation)
+        for known_as in (speaker.name, *aliases):
+            self._found.pop((known_as.strip().upper(), speaker.kind), None)
+            self._found.pop((known_as.strip().upper(), None), None)
         return speaker
 
     def add_role(self, *, speaker: Speaker, title: str = "", organisation: Speaker | None = None, source_article=None):
@@ -75,6 +81,9 @@ class SpeakerDirectory:
         role = speaker_add_role(speaker=speaker, title=title, organisation=organisation, source_article=source_article)
         self._roles.add(key)
         return role
+
+    def add_members(self, *, group: Speaker, members: list[Speaker]) -> None:
+        group.members.add(*members)
 
 
 @transaction.atomic

@@ -1,0 +1,119 @@
+"""How a sentence frames its quotations: a lead that opens on an answer, and words dating a quotation
+before the row."""
+
+from claims.extraction import extract
+from tests.extraction.helpers import statement
+
+REPLY_LEAD = (
+    "Councillors in Ballarat have accused the state government of starving regional hospitals.\n\n"
+    'Opposition health spokeswoman Noor Haddad said the Grampians ward "has been left with four nurses '
+    'for thirty beds".\n\n'
+    "Replying for the government, Health Minister Callum Reid told parliament the ward was "
+    '"fully staffed on every shift" and accused the opposition of "frightening patients for a headline".\n'
+)
+
+
+def test_a_sentence_opening_on_a_reply_makes_all_its_quotations_answers():
+    extraction = extract(REPLY_LEAD)
+    accusation = extraction.statements.index(statement(extraction, "has been left with four nurses"))
+    for text in ("fully staffed on every shift", "frightening patients for a headline"):
+        answer = statement(extraction, text)
+        assert answer.kind == "response"
+        assert answer.responds_to == (accusation,)
+    assert statement(extraction, "has been left with four nurses").kind == "claim"
+
+
+EARLIER = (
+    "The mining company Ferrosul has denied polluting the Doce river.\n\n"
+    'Fishermen\'s leader Tiago Mendes said the water "turned red overnight" and the catch had collapsed.\n\n'
+    '"We categorically deny releasing tailings into the river," said Ferrosul\'s director, Ana Lopes. '
+    '"Our monitoring stations show normal readings."\n\n'
+    "Only six months ago, at an investor briefing, Ms Lopes said Ferrosul was "
+    '"the cleanest producer in the region".\n\n'
+    'In March, Ms Lopes said output would "double by next year", she said at the time.\n'
+)
+
+
+def test_words_dated_before_the_row_stay_claims_after_a_denial():
+    extraction = extract(EARLIER)
+    assert statement(extraction, "We categorically deny").kind == "response"
+    assert statement(extraction, "the cleanest producer in the region").kind == "claim"
+    assert statement(extraction, "double by next year").kind == "claim"
+
+
+NAMED_NEXT = (
+    "Winnipeg city council has voted to sell the Elmwood arena, ending a two-year fight over its future.\n\n"
+    'Councillor Janet Okoro said the sale was "the only way to stop the losses".\n\n'
+    'Mayor Luc Tremblay defended the vote. "Councillor Marchetti asked for this study in 2023. He cannot '
+    'now claim the result came as a surprise," he said.\n\n'
+    'Councillor Paolo Marchetti said he had asked for a study, "not for a sale".\n\n'
+    'Hockey coach Dana Pruitt said Mayor Tremblay was "a good friend of minor hockey".\n'
+)
+
+
+def test_the_side_an_attack_names_gainsaying_it_next_answers_that_attack():
+    extraction = extract(NAMED_NEXT)
+    attack = extraction.statements.index(statement(extraction, "Councillor Marchetti asked for this study"))
+    answer = statement(extraction, "not for a sale")
+    assert answer.kind == "response"
+    assert answer.responds_to == (attack,)
+
+
+def test_naming_the_last_speaker_without_gainsaying_stays_a_claim():
+    extraction = extract(NAMED_NEXT)
+    assert statement(extraction, "a good friend of minor hockey").kind == "claim"
+    assert statement(extraction, "the only way to stop the losses").kind == "claim"
+
+
+GOING_ON = (
+    "Lagos State has denied that its flood barriers failed during last week's storm.\n\n"
+    '"The barriers were never finished," said Tunde Bakare, an engineer who worked on the project. '
+    '"Half of the pumps were still in their crates."\n\n'
+    "More than 3,000 homes in Lekki and Ajah were flooded, and two people died.\n\n"
+    "The barrier scheme was first announced in 2019 at a cost of 40 billion naira.\n\n"
+    "Governor Sanwo's office has ordered a review of all drainage contracts.\n\n"
+    "In a clarification on Friday, the state's Ministry of Works said the pumps had been delivered in "
+    'May but that the barrier "was operating as designed on the night". The last section, the ministry '
+    'said, "will be complete before the next rains".\n'
+)
+
+
+def test_a_paragraph_that_answers_goes_on_answering_in_the_same_voice():
+    extraction = extract(GOING_ON)
+    assert statement(extraction, "was operating as designed").kind == "response"
+    going_on = statement(extraction, "will be complete before the next rains")
+    assert going_on.kind == "response"
+    assert going_on.responds_to == statement(extraction, "was operating as designed").responds_to
+
+
+OFFER = (
+    "Teachers in Queensland will strike on Monday after their union rejected a pay offer it called "
+    '"a slap in the face".\n\n'
+    'Education Minister Grace Whitlam said the offer was "generous and fair".\n'
+)
+
+
+def test_rejecting_an_offer_answers_nobodys_words():
+    extraction = extract(OFFER)
+    assert statement(extraction, "a slap in the face").kind == "claim"
+
+
+ECHO = (
+    "A former engineer at Tasman Rail has told regulators that the operator skipped brake inspections.\n\n"
+    '"I saw the logbooks signed off without anyone touching a train," said Moana Reti, who left the '
+    'company in March. "Managers told us the schedule mattered more."\n\n'
+    '"We reject these claims. Our fleet has passed every independent safety audit for nine consecutive '
+    'years," Tasman Rail said in a statement.\n\n'
+    "Passenger numbers on the Wellington line rose by 4 per cent last year.\n\n"
+    "The rail users' group Commuters First said it would write to the minister. \"Nine clean safety "
+    'audits do not explain what happened to those logbooks," its chair, Peter Lang, said.\n'
+)
+
+
+def test_a_third_party_gainsaying_the_words_of_an_answer_answers_it():
+    extraction = extract(ECHO)
+    answer = extraction.statements.index(statement(extraction, "We reject these claims"))
+    third = statement(extraction, "Nine clean safety audits")
+    assert third.kind == "response"
+    assert third.responds_to == (answer,)
+    assert statement(extraction, "I saw the logbooks").kind == "claim"
