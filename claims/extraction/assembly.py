@@ -115,6 +115,7 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
                 frame=frame_of(d.lead + " " + d.context) if answering else None,
                 paragraph=d.paragraph,
                 preface=d.preface,
+                lead=d.lead,
             )
             for d, t, rel in zip(drafts, types, relations, strict=True)
         ],

@@ -65,6 +65,11 @@ _SAID_ABOUT_HINTS = (
 )  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
 _GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
+# A sentence saying the next voice takes the last answer further: "X went further.", "Y was more direct."
+_SECONDING = re.compile(
+    r"\b(?:went|goes|go) further\b|\bwas (?:even |much |far )?(?:more|less) (?:direct|blunt|forthright|outspoken|"
+    r"emphatic|scathing|explicit|pointed|diplomatic|combative)\b|\bwas (?:even )?blunter\b"
+)
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
@@ -350,8 +355,25 @@ class _Exchange:
         # "The society called the remarks “…”", "X said the department's statement “proves my point”":
         # anyone's words about what another side said answer it.
         reactions: dict[int, tuple[int, ...]] = {}
+        seconds: dict[int, int] = {}  # statement -> the answer it takes further
         for i, item in enumerate(items):
             if kinds[i] != "claim" or item.side is None or item.frame:
+                continue
+            if i - 1 in seconds and items[i - 1].side == item.side and items[i - 1].paragraph == item.paragraph:
+                seconds[i] = seconds[i - 1]  # the speaker goes on
+                kinds[i], relations[i] = "response", relations[i - 1]
+                continue
+            if (
+                i
+                and kinds[i - 1] == "response"
+                and items[i - 1].side not in (None, item.side)
+                and item.paragraph - items[i - 1].paragraph <= 1
+                and _SECONDING.search(item.lead)
+            ):
+                # "The league's chief executive went further. “Nobody is above the rules,” she said.": the
+                # answer just given, taken further by another voice.
+                seconds[i] = seconds.get(i - 1, i - 1)
+                kinds[i], relations[i] = "response", relations[i - 1] or "rebuts"
                 continue
             if (
                 i - 1 in reactions
@@ -385,6 +407,9 @@ class _Exchange:
         for i, answered in reactions.items():
             links[i] = tuple(t for t in answered if t != i)
             self.sure[i] = LINK_CONFIDENCE["reaction"]
+        for i, j in seconds.items():
+            links[i] = links[j]
+            self.sure[i] = self.sure.get(j, LINK_CONFIDENCE["nearest"])
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
 

@@ -100,6 +100,7 @@ class LinkInput:
     paragraph: int = 0
     preface: str = ""  # the words of its sentence before it
     frame: str | None = None  # "earlier" / "supports": its sentence says it answers nobody (classify.frame_of)
+    lead: str = ""  # the sentence before, in the same paragraph ("The chief executive went further.")
 
 
 # A word right after a sentence end (and quotation marks or spaces): a capital there says nothing.

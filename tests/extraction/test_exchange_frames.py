@@ -117,3 +117,24 @@ def test_a_third_party_gainsaying_the_words_of_an_answer_answers_it():
     assert third.kind == "response"
     assert third.responds_to == (answer,)
     assert statement(extraction, "I saw the logbooks").kind == "claim"
+
+
+FURTHER = (
+    "Sporting Lisboa have been fined two million euros for breaching the league's financial rules.\n\n"
+    '"This fine is an outrage. The league has treated this club unfairly from the start," club president '
+    "Rui Matos said.\n\n"
+    'The league said in a statement: "We reject any suggestion that the process was unfair."\n\n'
+    'Its chief executive, Ines Carvalho, went further. "No club is bigger than the rules," she said. '
+    '"Every other club filed its accounts on time."\n'
+)
+
+
+def test_a_voice_taking_the_last_answer_further_answers_as_it_did():
+    extraction = extract(FURTHER)
+    answer = statement(extraction, "We reject any suggestion")
+    assert answer.kind == "response"
+    for text in ("No club is bigger than the rules", "Every other club filed"):
+        further = statement(extraction, text)
+        assert further.kind == "response"
+        assert further.responds_to == answer.responds_to
+    assert answer.responds_to == (extraction.statements.index(statement(extraction, "This fine is an outrage")),)
