@@ -15,7 +15,7 @@ from claims.extraction.text import Token
 _PROGRESSIVE = {"was", "is", "were", "are", "been", "be", "am"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     """How a quotation is attributed."""
 

@@ -76,7 +76,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 _CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     """How the article names one side: the capitalised words of its names and its role nouns."""
 

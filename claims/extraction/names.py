@@ -14,7 +14,7 @@ _NAMEABLE = lexicon.MONTHS | {"will", "may", "bill", "mark", "grant", "hope", "f
 _NAME_OPENERS = frozenset({"new"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """What a noun phrase refers to, before it is tied to a speaker of the article."""
 
