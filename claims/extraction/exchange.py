@@ -88,7 +88,7 @@ _CHUNK_CAPITALISED = _ChunkCache(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     """How the article names one side: the capitalised words of its names and its role nouns."""
 
