@@ -464,6 +464,11 @@ def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
     return Cue("none")
 
 
+def in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
+    """Whether the verb at v sits in a relative clause (`MPs who had spoken out`)."""
+    return _in_relative_clause(tokens, a, v)
+
+
 def _in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
     for k in range(v - 1, max(a - 1, v - 6), -1):
         low = tokens[k].low

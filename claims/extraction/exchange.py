@@ -59,6 +59,15 @@ _SAID_ABOUT = re.compile(
 )
 # The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
 # Words every match of _SAID_ABOUT holds: a sentence holding none of them is not searched.
+# An apology speaking of the speaker's own words: "I said something stupid", "my remarks".
+_OWN_WORDS = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|wrote|tweeted|posted|made)\b|\b(?:my|our)\s+(?:\w+\s+)?"
+    r"(?:words|remarks|comments|tweets?|posts?|jokes?|language)\b|\bwhat\s+(?:I|we)\s+said\b"
+)
+# A quotation speaking of a named someone's words: "Dane's comments", "the minister's remarks".
+_NAMED_SAID = re.compile(
+    r"\b[A-Z][\w\-]*['’]s\s+(?:[a-z\-]+\s+)?(remarks|comments|claims|allegations|accusations|words|statement)\b"
+)
 _SAID_ABOUT_HINTS = (
     "statement", "remarks", "comments", "response", "reply", "explanation", "denial", "apology", "rebuttal",
     "clarification", "admission", "assurance",
@@ -73,7 +82,10 @@ _SECONDING = re.compile(
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
-_CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
+# "Dane's comments", "Tully’s numbers": a possessive names its owner.
+_CHUNK_CAPITALISED = _ChunkCache(
+    lambda chunk: tuple(w.removesuffix("'s").removesuffix("’s") for w in _CAPITALISED.findall(chunk))
+)
 
 
 @dataclass(slots=True)
@@ -385,6 +397,9 @@ class _Exchange:
             else:
                 preface = item.preface
                 said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
+                if said is None and ("’s " in item.text or "'s " in item.text) and self.mentions[i]:
+                    # “Dane's comments do not reflect our values”: the words of someone the article quoted.
+                    said = _NAMED_SAID.search(item.text)
                 t = self._reacted_to(i, said)
                 echoed = self._echoed_answers(i, kinds) if t is None else ()
                 if echoed:
@@ -521,6 +536,13 @@ class _Exchange:
         """What response i answers: its wording's links where they agree with the sides it names, else
         the latest turn of claims of each side it answers, else the latest turn of the nearest other side."""
         items, item = self.items, self.items[i]
+        if relation == "apologises_for" and _OWN_WORDS.search(item.text):
+            # "I said something stupid …, and then I doubled down": an apology for the speaker's own words
+            # answers what the article quoted the speaker saying.
+            own = tuple(t for t in range(i) if items[t].side == item.side)
+            if own:
+                self.sure[i] = LINK_CONFIDENCE["named side"]
+                return own
         answered = answers.get(item.side, set())
         named = self.mentions[i] & answered
         self.sure[i] = LINK_CONFIDENCE["wording"]

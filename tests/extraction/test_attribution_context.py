@@ -86,3 +86,31 @@ def test_a_statement_lead_and_a_book_title_are_no_speakers():
     )
     assert speaker_of(extraction, "an insult.") == "Union of Rail Workers"
     assert speaker_of(extraction, "too cold to hold a pen") == "Ingrid Solberg"
+
+
+def test_unnamed_people_who_speak_together_are_the_speaker():
+    extraction = extract(
+        "The mayor of Valparaiso, Camila Rojas, defended the port deal on Monday.\n\n"
+        'Her critics called the deal "a giveaway to the shipping lines."\n\n'
+        "The fisherman's family has asked the city to publish the contract "
+        '"so that everyone can read what was signed."\n'
+    )
+    assert speaker_of(extraction, "a giveaway to the shipping lines.") == "Her critics"
+    assert speaker_of(extraction, "so that everyone can read") == "fisherman's family"
+
+
+def test_two_words_describing_one_plural_noun_are_not_two_members():
+    extraction = extract(
+        "Federal and provincial officials met in Winnipeg on Friday.\n\n"
+        '"The agreement protects every farm in the basin," they wrote in a joint letter.\n'
+    )
+    assert speaker_of(extraction, "The agreement protects every farm") == "Federal and provincial officials"
+
+
+def test_a_quotation_after_a_sentence_closing_with_x_said_is_x_s():
+    extraction = extract(
+        "Tomas Lindgren, the opposition leader, spoke first. Karin Ek, the minister, answered him.\n\n"
+        "The ministry may delay the ferry contract until the spring, Lindgren said. "
+        '"Nobody on the islands will accept another winter without a service."\n'
+    )
+    assert speaker_of(extraction, "Nobody on the islands") == "Tomas Lindgren"

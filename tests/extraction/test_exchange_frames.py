@@ -138,3 +138,33 @@ def test_a_voice_taking_the_last_answer_further_answers_as_it_did():
         assert further.kind == "response"
         assert further.responds_to == answer.responds_to
     assert answer.responds_to == (extraction.statements.index(statement(extraction, "This fine is an outrage")),)
+
+
+OWN_WORDS = (
+    "Radio host Kieran Doyle has apologised for on-air remarks about cyclists.\n\n"
+    "The breakfast show is the most listened-to programme in Dublin, with 300,000 listeners a week.\n\n"
+    'Doyle told listeners on Monday: "Cyclists think the roads belong to them." He added: "They should '
+    'all be made to pay a road tax."\n\n'
+    'Cycling Ireland chief executive Aoife Kerr said the remarks would "put riders in danger".\n\n'
+    "The sponsor Brightwater Energy ended its deal with the show. \"Kieran's comments do not reflect who "
+    'we are," Brightwater chairman Liam Walsh said.\n\n'
+    'Doyle said on Wednesday: "I said something careless about people on bikes, and I am sorry."\n'
+)
+
+
+def test_a_quotation_speaking_of_a_named_persons_comments_answers_them():
+    extraction = extract(OWN_WORDS)
+    sponsor = statement(extraction, "Kieran's comments do not reflect")
+    assert sponsor.kind == "response"
+    assert sponsor.responds_to
+    doyle = {extraction.statements.index(statement(extraction, t)) for t in ("Cyclists think", "They should all")}
+    assert set(sponsor.responds_to) <= doyle
+
+
+def test_an_apology_for_ones_own_words_answers_what_one_was_quoted_saying():
+    extraction = extract(OWN_WORDS)
+    apology = statement(extraction, "I said something careless")
+    assert apology.kind == "response"
+    assert apology.relation_type == "apologises_for"
+    own = tuple(extraction.statements.index(statement(extraction, t)) for t in ("Cyclists think", "They should all"))
+    assert apology.responds_to == own
