@@ -16,8 +16,9 @@ from django.db.models import Q
 from django.db.models.functions import Lower, Upper
 from django.utils import timezone
 
+from articles.identity import PreparedArticle
 from articles.models import Article, ArticleVersion, Outlet
-from articles.services import ImportStatus, PreparedArticle, article_build, article_first_version_fields
+from articles.services import ImportStatus, article_build, article_first_version_fields
 from claims.extraction import Extraction
 from claims.models import Claim, ClaimRelation, Speaker, SpeakerAlias, SpeakerRole
 from claims.services.matching import claim_matches_schedule
