@@ -41,7 +41,10 @@ def run(feed, lines, *args) -> tuple[str, str | None]:
     return out.getvalue(), None
 
 
-def test_a_batch_of_new_articles_costs_the_same_queries_for_three_as_for_twelve(tmp_path):
+def test_a_batch_of_new_articles_costs_the_same_queries_for_three_as_for_twelve(tmp_path, monkeypatch):
+    # Planner statistics are taken again only when the directory grew by a share of itself: not counted.
+    monkeypatch.setattr(ingesting, "_directory_statistics_refresh", lambda: None)
+
     def queries(numbers, people, authority):
         statements = []
 
@@ -173,3 +176,19 @@ def _stored() -> dict:
             Claim.objects.values_list("article__url", "start", "end", "text", "speaker__name", "kind", "prefix")
         ),
     }
+
+
+def test_speaker_statistics_are_not_taken_again_after_every_batch(tmp_path):
+    run(tmp_path / "feed.jsonl", [story(n) for n in range(1, 4)], "--batch-size", 50)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_speaker, claims_speakeralias, claims_speakerrole")
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        ingesting._directory_statistics_refresh()
+
+    assert statements and not [sql for sql in statements if sql.lstrip().upper().startswith("ANALYZE")]
