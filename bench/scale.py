@@ -106,7 +106,7 @@ from bench import corpus  # noqa: E402
 
 CLAIM_ROW_SQL = """
 SELECT c.id, c.text, c.start, c."end", c.direct, c.kind, c.claim_type, c.origin, c.confidence, c.status,
-       c.created_at, c.updated_at, a.id, a.headline, a.url, a.published, o.id, o.name, o.domain,
+       c.created_at, c.updated_at, c.orphaned_at, a.id, a.headline, a.url, a.published, o.id, o.name, o.domain,
        s.id, s.name, s.kind, u.id, u.username
 FROM claims_claim c
 JOIN articles_article a ON a.id = c.article_id

@@ -1,8 +1,10 @@
 """API token authentication: `Authorization: Token <key>` or `Bearer <key>`, never a query string."""
 
+import contextlib
 from datetime import timedelta
 from functools import cache
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
@@ -10,7 +12,8 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from claims import permissions
-from claims.api.throttling import FailedAuthenticationThrottle
+from claims.api import tokencache
+from claims.api.throttling import FailedAuthenticationThrottle, TokenRateThrottle
 from claims.models.tokens import APIToken, token_hash
 
 KEYWORDS = (b"token", b"bearer")
@@ -27,23 +30,47 @@ class TokenAuthentication(authentication.BaseAuthentication):
         if not header or header[0].lower() not in KEYWORDS:
             return None
         failures = FailedAuthenticationThrottle()
-        if failures.exhausted(request):
+        key = None
+        if len(header) == 2:
+            with contextlib.suppress(UnicodeDecodeError):
+                key = header[1].decode("ascii")
+        seen = None
+        if settings.RATE_LIMIT_REDIS_URL and key is not None:
+            seen = self.one_round_trip(request, failures, token_hash(key))
+        elif failures.exhausted(request):
             raise exceptions.Throttled(failures.wait(), "Too many requests with invalid tokens from this address.")
         try:
             if len(header) != 2:
                 raise exceptions.AuthenticationFailed("Invalid token header: expected 'Token <key>'.")
-            try:
-                key = header[1].decode("ascii")
-            except UnicodeDecodeError as exc:
-                raise exceptions.AuthenticationFailed("Invalid token.") from exc
-            return self.authenticate_key(key)
+            if key is None:
+                raise exceptions.AuthenticationFailed("Invalid token.")
+            return self.authenticate_key(key, seen)
         except exceptions.AuthenticationFailed:
             failures.record()
             raise
 
-    def authenticate_key(self, key: str):
-        found = token_with_user(token_hash(key))
-        if found is None or not found[1].is_active:
+    def one_round_trip(self, request, failures: FailedAuthenticationThrottle, key_hash: str) -> tokencache.Seen:
+        """With Redis: the address's failures, the token's rate window and a recent copy of the token, at once."""
+        rate = TokenRateThrottle()
+        failures.key = failures.get_cache_key(request)
+        seen = tokencache.token_request(
+            failed_key=failures.key,
+            failed_limit=failures.num_requests if failures.rate else 0,
+            rate_key=rate.key_for(key_hash),
+            rate_seconds=rate.duration if rate.rate else 0,
+            key_hash=key_hash,
+        )
+        failures.remaining = seen.failed_remaining
+        if failures.rate and seen.failed_remaining > 0 and seen.failed >= failures.num_requests:
+            raise exceptions.Throttled(failures.wait(), "Too many requests with invalid tokens from this address.")
+        request.counted_token_window = (seen.hits, seen.remaining)
+        return seen
+
+    def authenticate_key(self, key: str, seen: tokencache.Seen | None = None):
+        key_hash = token_hash(key)
+        copied = seen.principal if seen is not None else None
+        found = copied or token_with_user(key_hash)
+        if found is None or not found[1].is_active or found[0].revoked_at is not None:
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
         token, user, groups = found
         # `claims.permissions.user_roles` caches a user's roles in this attribute; filling it here saves
@@ -51,9 +78,12 @@ class TokenAuthentication(authentication.BaseAuthentication):
         user._claimtrack_roles = ROLES.intersection(groups)
         token.user = user
         now = timezone.now()
-        if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+        used = token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION
+        if used:
             APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
             token.last_used_at = now
+        if seen is not None and (copied is None or used):
+            tokencache.remember(key_hash=key_hash, token=token, user=user, groups=groups, generation=seen.generation)
         return user, token
 
     def authenticate_header(self, request) -> str:

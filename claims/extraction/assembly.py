@@ -76,7 +76,9 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
     sides = {e: registry.side_of(e) for e in speaking}
     vocabulary: dict[int, Side] = {}
     for e in speaking:
-        side = vocabulary.setdefault(sides[e], Side())
+        side = vocabulary.get(sides[e])
+        if side is None:
+            side = vocabulary[sides[e]] = Side()
         for name in (entities[e].name, *entities[e].aliases, entities[e].affiliation or ""):
             side.own.update([w for w in name.split() if w[:1].isupper()])
         side.names.update(
@@ -115,6 +117,7 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
                 frame=frame_of(d.lead + " " + d.context) if answering else None,
                 paragraph=d.paragraph,
                 preface=d.preface,
+                lead=d.lead,
             )
             for d, t, rel in zip(drafts, types, relations, strict=True)
         ],

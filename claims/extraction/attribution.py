@@ -15,7 +15,7 @@ from claims.extraction.text import Token
 _PROGRESSIVE = {"was", "is", "were", "are", "been", "be", "am"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     """How a quotation is attributed."""
 
@@ -299,7 +299,7 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     if q - 1 >= a and tokens[q - 1].text in ":,":
         for v in range(q - 2, max(a - 1, q - 14), -1):
             if is_speech_verb(tokens, v):
-                if tokens[q - 1].text == ":" or v == q - 2:
+                if (tokens[q - 1].text == ":" or v == q - 2) and not (v == a and tokens[v].is_cap and v + 1 < q - 1):
                     return subject_before(tokens, a, b, v)
                 if v == a and tokens[v].is_cap:
                     # "Said Ana Costa, who runs the shop, “…”": the name after the opening verb speaks.
@@ -322,15 +322,38 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
-    speech_verbs = lexicon.SPEECH_VERBS
+    speech_verbs = lexicon.SPEECH_CUES
     for v in range(q - 1, a - 1, -1):
         if tokens[v].low in speech_verbs and is_speech_verb(tokens, v):  # the set test first: cheap
             if not _in_relative_clause(tokens, a, v):
-                return subject_before(tokens, a, b, v)
+                cue = subject_before(tokens, a, b, v)
+                return _reporting(tokens, a, b, cue) or cue
             relative_verb = relative_verb if relative_verb is not None else v
     if relative_verb is not None:
         return subject_before(tokens, a, b, relative_verb)
     return _closing_attribution(tokens, q, b)
+
+
+def _reporting(tokens: list[Token], a: int, b: int, cue: Cue) -> Cue | None:
+    """`Ana Costa said Reyes asked members to be “…”`: a speech verb whose subject stands right after
+    another speech verb is reported by that verb's subject, who gives the words."""
+    if cue.mode != "before" or not cue.subject or cue.verb is None:
+        return None
+    k = bisect_index(tokens, cue.subject[0], a) - 1
+    if k > a and tokens[k].low == "that":
+        k -= 1
+    if k <= a or tokens[k].low.endswith("ing") or not is_speech_verb(tokens, k):
+        return None
+    outer = subject_before(tokens, a, b, k)
+    return outer if outer.subject else None
+
+
+def bisect_index(tokens: list[Token], token: Token, a: int) -> int:
+    """Index of `token` in tokens, searching from a."""
+    k = a
+    while tokens[k] is not token:
+        k += 1
+    return k
 
 
 def _name_before_colon(tokens: list[Token], a: int, q: int) -> Cue | None:
@@ -347,7 +370,8 @@ def _name_before_colon(tokens: list[Token], a: int, q: int) -> Cue | None:
 
 
 def _according_before(tokens: list[Token], a: int, q: int) -> Cue | None:
-    """`According to the Courier, “…”`: the source named right before the quotation."""
+    """`According to the Courier, “…”`: the source named right before the quotation, or opening the
+    sentence (`According to Ana Costa, the move reeks of “fear”`)."""
     for v in range(q - 3, max(a, q - 16) - 1, -1):
         if tokens[v].quote is not None:
             return None
@@ -355,7 +379,12 @@ def _according_before(tokens: list[Token], a: int, q: int) -> Cue | None:
             end = np_forward(tokens, v + 2, q)
             if end > v + 2 and (end == q or (end + 1 == q and tokens[end].text in ",:")):
                 return Cue("before", tokens[v + 2 : end], tokens[v])
-            return None
+            break
+    i = skip_lead(tokens, a, q) if tokens[a].low != "according" else a
+    if i + 2 < q and tokens[i].low == "according" and tokens[i + 1].low == "to":
+        end = np_forward(tokens, i + 2, q)
+        if end > i + 2 and end < q and tokens[end].text == ",":
+            return Cue("before", tokens[i + 2 : end], tokens[i])
     return None
 
 
@@ -413,10 +442,14 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
 
 def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
     """`It used “velvet gloves” in its dealings, said Ana Costa, an analyst.` / `…, Ana Costa said.`:
-    an attribution closing the sentence covers the quotation inside it."""
+    an attribution closing the sentence covers the quotation inside it, as does `…, according to X.`"""
     for v in range(q + 1, b):
         if tokens[v].quote is not None:
             break
+        if tokens[v].low == "according" and v + 2 < b and tokens[v + 1].low == "to" and tokens[v - 1].text == ",":
+            end = np_forward(tokens, v + 2, b)
+            if end > v + 2 and (end == b or tokens[end].text in ".;"):
+                return Cue("after", tokens[v + 2 : end], tokens[v])
         if not is_speech_verb(tokens, v):
             continue
         if tokens[v - 1].text == ",":
@@ -431,6 +464,11 @@ def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
     return Cue("none")
 
 
+def in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
+    """Whether the verb at v sits in a relative clause (`MPs who had spoken out`)."""
+    return _in_relative_clause(tokens, a, v)
+
+
 def _in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
     for k in range(v - 1, max(a - 1, v - 6), -1):
         low = tokens[k].low
@@ -443,7 +481,7 @@ def _in_relative_clause(tokens: list[Token], a: int, v: int) -> bool:
 
 def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
     """Whether the sentence has a speech verb at all (short quotes without one are scare quotes)."""
-    speech_verbs = lexicon.SPEECH_VERBS
+    speech_verbs = lexicon.SPEECH_CUES
     for k in range(a, b):
         low = tokens[k].low
         if low == "according" or low in _NAMING_VERBS or (low in speech_verbs and is_speech_verb(tokens, k)):

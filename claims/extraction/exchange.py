@@ -25,10 +25,12 @@ not quote. Each response's links carry a confidence from how they were found (`L
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from claims.extraction.classify import is_no_comment
-from claims.extraction.responses import ANAPHOR, NUMERIC_NOUN, LinkInput, _ChunkCache, link, lowered_words
+from claims.extraction.responses import ANAPHOR, NUMERIC_NOUN, LinkInput, _ChunkCache, link, lowered_words, stems
 
 # What an accuser calls the answer it replies to: "the department's statement", "that account".
 _REPLY_NOUNS = re.compile(
@@ -46,6 +48,7 @@ LINK_CONFIDENCE = {
     "wording": 0.55, "reaction": 0.45, "reply": 0.5, "named side": 0.5, "answered side": 0.45, "nearest": 0.4,
 }  # fmt: skip
 NEAREST_PARAGRAPHS = 2  # how far an answer naming nobody reaches for the side it answers
+ECHO_BACK, ECHO_PARAGRAPHS = 8, 5  # how far back an answer whose words a statement gainsays may lie
 NAMED_TURN_PARAGRAPHS = 1  # how far back the turn a statement answers by naming its speaker may lie
 MAX_BACK = 8  # statements an answer naming nobody may reach back to the accusation it answers
 # The sentence around a quotation speaking of what someone said: "called the remarks", "X's statement".
@@ -56,19 +59,36 @@ _SAID_ABOUT = re.compile(
 )
 # The sentence says the quotation comes from a formal statement (not a joint one: those make the case).
 # Words every match of _SAID_ABOUT holds: a sentence holding none of them is not searched.
+# An apology speaking of the speaker's own words: "I said something stupid", "my remarks".
+_OWN_WORDS = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:said|wrote|tweeted|posted|made)\b|\b(?:my|our)\s+(?:\w+\s+)?"
+    r"(?:words|remarks|comments|tweets?|posts?|jokes?|language)\b|\bwhat\s+(?:I|we)\s+said\b"
+)
+# A quotation speaking of a named someone's words: "Dane's comments", "the minister's remarks".
+_NAMED_SAID = re.compile(
+    r"\b[A-Z][\w\-]*['’]s\s+(?:[a-z\-]+\s+)?(remarks|comments|claims|allegations|accusations|words|statement)\b"
+)
 _SAID_ABOUT_HINTS = (
     "statement", "remarks", "comments", "response", "reply", "explanation", "denial", "apology", "rebuttal",
     "clarification", "admission", "assurance",
 )  # fmt: skip
 _STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
 _GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
+# A sentence saying the next voice takes the last answer further: "X went further.", "Y was more direct."
+_SECONDING = re.compile(
+    r"\b(?:went|goes|go) further\b|\bwas (?:even |much |far )?(?:more|less) (?:direct|blunt|forthright|outspoken|"
+    r"emphatic|scathing|explicit|pointed|diplomatic|combative)\b|\bwas (?:even )?blunter\b"
+)
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 # Whitespace-free chunk -> its capitalised words: texts are read chunk by chunk, each chunk once.
-_CHUNK_CAPITALISED = _ChunkCache(lambda chunk: tuple(_CAPITALISED.findall(chunk)))
+# "Dane's comments", "Tully’s numbers": a possessive names its owner.
+_CHUNK_CAPITALISED = _ChunkCache(
+    lambda chunk: tuple(w.removesuffix("'s").removesuffix("’s") for w in _CAPITALISED.findall(chunk))
+)
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     """How the article names one side: the capitalised words of its names and its role nouns."""
 
@@ -87,6 +107,21 @@ def _nouns(text: str) -> set[str]:
         found.add(match.group(1).lower())
         found.add(match.group(0).split()[1].lower())
     return found
+
+
+_WORD_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’-")
+
+
+def _as_word(low: str, form: str) -> bool:
+    """Whether `form` occurs in the lower-cased ASCII text where a word could be: not right after a
+    letter, and not followed by a letter, digit, underscore, apostrophe or hyphen."""
+    i = low.find(form)
+    size = len(form)
+    while i != -1:
+        if (not i or not low[i - 1].isalpha()) and low[i + size : i + size + 1] not in _WORD_GOES_ON:
+            return True
+        i = low.find(form, i + 1)
+    return False
 
 
 class _Earlier:
@@ -147,9 +182,13 @@ class _Exchange:
         # The forms a role noun takes as a word of the text: "the department", "the department's".
         self._ref_forms = {form for r in self._by_ref for form in (r, r + "'s", r + "’s")}
         self._names = tuple(self._by_name)
-        self._read: dict[str, tuple[set[str], set[str]]] = {}  # the sentence's words, read once per sentence
+        self._names_for: dict[int | None, tuple[str, ...]] = {}
+        self._read: dict[str, set[str]] = {}  # a text's nouns after determiners, read once per text
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
+        self._common: set[str] | None = None
+        self._stems: dict[int, set[str]] = {}  # statement -> stems of its own words (never changed)
+        self._answers: dict[int, set[int]] = {}
         self._starts = []  # where the run of consecutive statements by each one's side starts
         for i, item in enumerate(items):
             self._starts.append(self._starts[-1] if i and items[i - 1].side == item.side else i)
@@ -159,49 +198,58 @@ class _Exchange:
             if item.frame is None and last.side == item.side and last.paragraph == item.paragraph:
                 item.frame = last.frame
 
-    def _words(self, text: str) -> tuple[set[str], set[str]]:
-        """The capitalised words of a piece of text that name a side, and its lower-cased words after a
-        determiner when one of them may refer to a side (memoised for the article).
+    def _names_against(self, side: int | None) -> tuple[str, ...]:
+        """The words naming a side that can name another side than `side` in its statements ("Energy
+        Minister Kerryn Matheson said": her own words name only her)."""
+        names = self._names_for.get(side)
+        if names is None:
+            own = self.sides.get(side)
+            names = self._names if own is None else tuple(w for w in self._names if w not in own.own)
+            self._names_for[side] = names
+        return names
 
-        A word of the text is a substring of it: a few substring tests rule most texts out before they
-        are read word by word.
-        """
+    @staticmethod
+    def _capitalised(text: str, names: tuple[str, ...]) -> set[str]:
+        """Those of `names` that are capitalised words of the text. A word of the text is a substring of
+        it: a few substring tests rule most texts out before they are read word by word."""
+        if not any(map(text.__contains__, names)):
+            return set()
+        found = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+        found.intersection_update(names)
+        return found
+
+    def _role_nouns(self, text: str) -> set[str]:
+        """Its lower-cased words after a determiner when one of its words may refer to a side by role
+        ("the minister", "the guild's"); memoised for the article (a sentence's quotations share it)."""
         found = self._read.get(text)
         if found is None:
-            if any(map(text.__contains__, self._names)):
-                capitalised = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
-                capitalised.intersection_update(self._names)
-            else:
-                capitalised = set()
-            # A role noun refers to a side only after a determiner: "the minister", "the guild's".
-            lowered = _nouns(text) if self._may_refer(text) else set()
-            found = self._read[text] = (capitalised, lowered)
+            found = self._read[text] = _nouns(text) if self._may_refer(text) else set()
         return found
 
     def _may_refer(self, text: str) -> bool:
-        """Whether a word of the text is a form of a role noun (for ASCII text, whose lower-cased words
-        are substrings of it lower-cased, a substring test rules most texts out)."""
+        """Whether a word of the text is a form of a role noun.
+
+        In ASCII text a lower-cased word is a substring of the text lower-cased, neither preceded by a
+        letter nor followed by a character that would continue it: substring tests rule most texts out.
+        """
         forms = self._ref_forms
         if not forms:
             return False
         if text.isascii():
             low = text.lower()
-            if not any(map(low.__contains__, forms)):
+            if not any(map(low.__contains__, forms)) or not any(_as_word(low, form) for form in forms):
                 return False
         return not lowered_words(text).isdisjoint(forms)
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
-        capitalised, nouns = self._words(item.words)  # the statement and its sentence, read once
+        names = self._names_against(item.side)
+        capitalised = self._capitalised(item.words, names)  # the statement and its sentence
+        nouns = self._role_nouns(item.words)
         if item.cue:
-            cue = self._words(item.cue)
-            capitalised, nouns = capitalised | cue[0], nouns | cue[1]
-        else:
-            capitalised = set(capitalised)
-        own = self.sides.get(item.side)
-        if own is not None:
-            capitalised -= own.own  # "Energy Minister Kerryn Matheson said": her own words name only her
-        found = {self._by_name[w] for w in capitalised if w in self._by_name}
+            capitalised |= self._capitalised(item.cue, names)
+            nouns = nouns | self._role_nouns(item.cue)
+        found = {self._by_name[w] for w in capitalised}
         found.update(self._by_ref[r] for r in nouns if r in self._by_ref)
         found.discard(item.side)
         return frozenset(found)
@@ -316,11 +364,29 @@ class _Exchange:
                 kinds[i], relations[i] = "response", relations[i] or "rebuts"
                 replies[i] = r
 
+        self._answers = answers
         # "The society called the remarks “…”", "X said the department's statement “proves my point”":
         # anyone's words about what another side said answer it.
         reactions: dict[int, tuple[int, ...]] = {}
+        seconds: dict[int, int] = {}  # statement -> the answer it takes further
         for i, item in enumerate(items):
             if kinds[i] != "claim" or item.side is None or item.frame:
+                continue
+            if i - 1 in seconds and items[i - 1].side == item.side and items[i - 1].paragraph == item.paragraph:
+                seconds[i] = seconds[i - 1]  # the speaker goes on
+                kinds[i], relations[i] = "response", relations[i - 1]
+                continue
+            if (
+                i
+                and kinds[i - 1] == "response"
+                and items[i - 1].side not in (None, item.side)
+                and item.paragraph - items[i - 1].paragraph <= 1
+                and _SECONDING.search(item.lead)
+            ):
+                # "The league's chief executive went further. “Nobody is above the rules,” she said.": the
+                # answer just given, taken further by another voice.
+                seconds[i] = seconds.get(i - 1, i - 1)
+                kinds[i], relations[i] = "response", relations[i - 1] or "rebuts"
                 continue
             if (
                 i - 1 in reactions
@@ -331,7 +397,15 @@ class _Exchange:
             else:
                 preface = item.preface
                 said = _SAID_ABOUT.search(preface) if any(map(preface.__contains__, _SAID_ABOUT_HINTS)) else None
+                if said is None and ("’s " in item.text or "'s " in item.text) and self.mentions[i]:
+                    # “Dane's comments do not reflect our values”: the words of someone the article quoted.
+                    said = _NAMED_SAID.search(item.text)
                 t = self._reacted_to(i, said)
+                echoed = self._echoed_answers(i, kinds) if t is None else ()
+                if echoed:
+                    reactions[i] = echoed
+                    kinds[i], relations[i] = "response", "rebuts"
+                    continue
                 if t is None:
                     t = self._named_turn_before(i)
                     if t is not None:
@@ -349,8 +423,49 @@ class _Exchange:
         for i, answered in reactions.items():
             links[i] = tuple(t for t in answered if t != i)
             self.sure[i] = LINK_CONFIDENCE["reaction"]
+        for i, j in seconds.items():
+            links[i] = links[j]
+            self.sure[i] = self.sure.get(j, LINK_CONFIDENCE["nearest"])
         sure = [self.sure.get(i, 0.0) if links[i] else 0.0 for i in range(len(items))]
         return kinds, relations, links, sure
+
+    def _echoed_answers(self, i: int, kinds: list[str]) -> tuple[int, ...]:
+        """The answers a few paragraphs before i, by other sides and not to i's, whose rarer words i
+        gainsays: a shareholder's "Eleven clean audits is not an answer" after the company's "audited
+        without qualification for eleven consecutive years"."""
+        items, item = self.items, self.items[i]
+        if not (_GAINSAY.search(item.text) or _GAINSAY.search(item.preface)):
+            return ()
+        found = []
+        own = None
+        for t in range(i - 1, max(-1, i - 1 - ECHO_BACK), -1):
+            other = items[t]
+            if item.paragraph - other.paragraph > ECHO_PARAGRAPHS:
+                break
+            # An answer to i's own side is left to the rules of replies (it may answer i, said later).
+            if other.side is None or other.side == item.side or kinds[t] != "response":
+                continue
+            if item.side in self._answers.get(other.side, ()):
+                continue
+            if own is None:
+                own = stems(item.text + " " + item.preface) - self._common_stems()
+            if len(own & self._text_stems(t)) >= 2:
+                found.append(t)
+        return tuple(sorted(found))
+
+    def _text_stems(self, t: int) -> set[str]:
+        """stems() of statement t's own words, read once for the article (linking reads them too)."""
+        found = self._stems.get(t)
+        if found is None:
+            found = self._stems[t] = stems(self.items[t].text)
+        return found
+
+    def _common_stems(self) -> set[str]:
+        """Stems of three or more statements: the story's topic, which echoes nothing in particular."""
+        if self._common is None:
+            counts = Counter(chain.from_iterable(map(self._text_stems, range(len(self.items)))))
+            self._common = {stem for stem, n in counts.items() if n >= 3}
+        return self._common
 
     def _named_turn_before(self, i: int) -> int | None:
         """The statement right before i, when another side made it and one of the two names the other:
@@ -397,7 +512,7 @@ class _Exchange:
         for k, other in enumerate(items):  # the items are this article's own: decided kinds go on them
             other.kind, other.relation = kinds[k], relations[k]
         # Only a statement that says it answers is linked by its wording.
-        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]])
+        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]], self._stems)
         # Each side's claims in order (and those with a number): what a response may answer.
         self._claims: dict[int | None, list[int]] = {}
         self._statistical: dict[int | None, list[int]] = {}
@@ -421,6 +536,13 @@ class _Exchange:
         """What response i answers: its wording's links where they agree with the sides it names, else
         the latest turn of claims of each side it answers, else the latest turn of the nearest other side."""
         items, item = self.items, self.items[i]
+        if relation == "apologises_for" and _OWN_WORDS.search(item.text):
+            # "I said something stupid …, and then I doubled down": an apology for the speaker's own words
+            # answers what the article quoted the speaker saying.
+            own = tuple(t for t in range(i) if items[t].side == item.side)
+            if own:
+                self.sure[i] = LINK_CONFIDENCE["named side"]
+                return own
         answered = answers.get(item.side, set())
         named = self.mentions[i] & answered
         self.sure[i] = LINK_CONFIDENCE["wording"]
@@ -441,6 +563,10 @@ class _Exchange:
         found: list[int] = []
         for side in sorted(named or answered):
             found.extend(self._turn_before(i, side, kinds, statistical))
+        if statistical and not found:
+            # "The figure was wrong" when the turn it answers gave its figures in words ("three reports").
+            for side in sorted(named or answered):
+                found.extend(self._turn_before(i, side, kinds, False))
         if found:
             self.sure[i] = LINK_CONFIDENCE["named side" if named else "answered side"]
         going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"

@@ -2,14 +2,14 @@
 adverbial lead-ins (`In a statement,`), none of which is ever a speaker."""
 
 from claims.extraction import lexicon
-from claims.extraction.phrases import is_speech_verb
+from claims.extraction.phrases import is_speech_verb, np_forward, verbish
 from claims.extraction.text import Token
 
 DASHES = "–—―-"
 _DASHES = DASHES
 _SOFT_STARTERS = {
     "yet", "but", "and", "so", "also", "then", "now", "meanwhile", "however", "still", "indeed",
-    "instead", "nevertheless", "separately", "elsewhere", "previously",
+    "instead", "nevertheless", "separately", "elsewhere", "previously", "afterwards", "afterward",
     # Sentence adverbs and imperatives that open a sentence before its subject ("Perhaps it is …",
     # "Wait, it gets worse:"): never a speaker.
     "perhaps", "maybe", "wait", "look", "ask", "remember", "consider", "imagine", "note", "clearly",
@@ -33,6 +33,10 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
         if low.endswith("ing") and i + 1 < b and tokens[i + 1].text == "," and (i == a or not tokens[i].is_cap):
             i += 2  # "Adding, “…”": a participle standing alone before the quotation is no subject
             continue
+        if low.endswith("ing") and i + 1 < b and not tokens[i + 1].is_cap and tokens[i + 1].is_word:
+            subject = _after_participle_clause(tokens, i, b)
+            if subject is not None:
+                return subject
         if low in _SOFT_STARTERS:
             i += 1
             if i < b and tokens[i].text == ",":
@@ -50,14 +54,50 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
             )
             # "Asked about X, she said": the lead's own participle is not the sentence's speech verb.
             first = i + 1 if low.endswith(("ed", "ing")) else i
+            # "In a statement announcing the pick, …": a participle in the lead describes, it does not say.
             if comma is None or any(
-                tokens[k].low in lexicon.SPEECH_VERBS and is_speech_verb(tokens, k) for k in range(first, comma)
+                tokens[k].low in lexicon.SPEECH_VERBS
+                and not tokens[k].low.endswith("ing")
+                and is_speech_verb(tokens, k)
+                for k in range(first, comma)
             ):
                 return i
-            i = comma + 1
+            i = _after_work_title(tokens, comma, b)
             continue
         return i
     return i
+
+
+def _after_work_title(tokens: list[Token], comma: int, b: int) -> int:
+    """Index after the lead `In her 2003 book, Living History,`: a work's title set off after its noun is
+    no subject either."""
+    i = comma + 1
+    if tokens[comma - 1].low not in lexicon.WORK_NOUNS or i >= b or not tokens[i].is_cap:
+        return i
+    k = i
+    while k < b and k - i < 8 and (tokens[k].is_cap or tokens[k].low in lexicon.FUNCTION_WORDS) and tokens[k].is_word:
+        k += 1
+    if k + 1 < b and k > i and tokens[k].text == "," and tokens[k + 1].is_cap:
+        return k + 1
+    return i
+
+
+def _after_participle_clause(tokens: list[Token], i: int, b: int) -> int | None:
+    """`Speaking at a rally in Salem, New Hampshire, Ana Costa said …`: where the subject starts after an
+    opening participle clause (the comma after which a name or pronoun and its verb come), if it does."""
+    for c in range(i + 2, min(b - 2, i + 40)):
+        tok = tokens[c]
+        if tok.quote is not None:
+            return None
+        if tok.text != ",":
+            continue
+        nxt = tokens[c + 1]
+        if not (nxt.is_cap or nxt.low in lexicon.PRONOUNS):
+            continue
+        j = np_forward(tokens, c + 1, b)
+        if c + 1 < j < b and verbish(tokens[j]):
+            return c + 1
+    return None
 
 
 def _skip_dateline(tokens: list[Token], a: int, b: int) -> int:
@@ -69,7 +109,8 @@ def _skip_dateline(tokens: list[Token], a: int, b: int) -> int:
             shouted = any(len(t.text) > 1 and t.text.isupper() for t in lead)
             agency = any(t.text == "(" for t in lead)
             if (shouted or agency) and all(t.is_cap or t.text in "(),." or t.text.isdigit() for t in lead):
-                return d + 1
+                # "WASHINGTON -- ": a dash typed as two hyphens.
+                return d + 2 if d + 1 < b and tokens[d + 1].text in _DASHES else d + 1
             return a
         if not (tokens[d].is_cap or text in "(),." or text.isdigit()):
             return a

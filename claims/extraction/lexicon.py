@@ -59,13 +59,20 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     }
     | set(_IRREGULAR_SPEECH.split())
 )
+# Their -s forms ("reports", "notes"), a speech verb only right after a name and before what is said
+# ("The Courier reports that …", "The Tribune notes:"); see phrases.is_speech_verb.
+NOUN_LIKE_SPEECH = frozenset(
+    form for base in _NOUN_LIKE for form in _inflect(base) if form.endswith("s") and form != base
+)
+SPEECH_CUES = SPEECH_VERBS | NOUN_LIKE_SPEECH
 
 # Verbs after which a quotation is a name or a label, not something anyone said.
 LABEL_CUES = words("""dubbed nicknamed so-called titled entitled headlined codenamed christened named billed known
     term terms word words phrase phrases slogan slogans hashtag motto label labels banner banners
     catchphrase tagline headline""")
 # Nouns for works whose Title-Cased names appear in quotes.
-WORK_NOUNS = words("""report book film documentary paper study podcast programme program show series play novel poem
+WORK_NOUNS = words("""report book memoir autobiography film documentary paper study podcast programme program show
+    series play novel poem
     song album exhibition motion bill article column essay review inquiry survey campaign
     strategy plan manifesto""")
 # Quotations introduced with these verbs are still statements even when short.
@@ -167,7 +174,7 @@ PERSON_ROLES = words("""minister ministers secretary secretaries president presi
 DOCUMENT_NOUNS = words("""report letter memo memorandum statement study survey poll analysis projection filing
     complaint lawsuit ruling email e-mail editorial release document documents review audit article ad
     advert advertisement video clip website headline caption sign banner placard petition manifesto
-    leaflet transcript readout indictment book""")
+    leaflet transcript readout indictment book brief affidavit""")
 # Documents that report or show what was said rather than speak for a body answering critics.
 MEDIA_DOCUMENTS = words("""article ad advert advertisement video clip website headline caption sign banner placard
     book transcript readout""")
@@ -211,8 +218,8 @@ NUMBER_WORDS = words("""one two three four five six seven eight nine ten eleven 
 DAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Last words of place names ("Trump Tower", "Elm Street"): a place never speaks.
 # First words of place names ("San Diego", "Fort Worth", "Lake Charles").
-PLACE_PREFIXES = words("""san santa santo sao são los las st saint fort port mount mt lake cape glen north south east
-    west northern southern eastern western central""")
+PLACE_PREFIXES = words("""san santa santo sao são los las st saint fort port mount mt lake cape glen new north south
+    east west northern southern eastern western central""")
 PLACE_HEADS = words("""street avenue road boulevard lane drive square plaza tower towers building hall arena stadium
     park bridge airport station county city island islands river lake mountains valley beach coast
     heights harbor harbour bay highway""")
@@ -227,6 +234,14 @@ PRONOUNS = {
 }
 OBJECT_PRONOUNS = {"him": ("m", "sg"), "her": ("f", "sg"), "them": (None, "pl"), "his": ("m", "sg")}
 POSSESSIVES = words("his her their its my our your")
+# Words that open a phrase counting people ("several groups", "many residents").
+QUANTIFIERS = words("several many some most few both all numerous other")
+# Nouns for a number of people, unnamed ("his surrogates", "the victim's family", "several groups").
+PEOPLE_NOUNS = words("""family families relatives parents children groups people residents neighbours neighbors
+    friends allies aides advisers advisors surrogates supporters opponents critics protesters protestors
+    demonstrators activists campaigners organisers organizers attorneys lawyers voters workers members
+    students teachers doctors nurses scientists experts analysts economists historians researchers
+    delegates donors fans veterans victims survivors witnesses investigators prosecutors officials""")
 
 DETERMINERS = words("the a an this that these those")
 RELATIVES = words("who whose which whom that")

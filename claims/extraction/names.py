@@ -3,16 +3,18 @@
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from claims.extraction import lexicon
+from claims.extraction import given_names, lexicon
 from claims.extraction.text import Token, is_dotted_initials, strip_possessive
 
 # Tokens that may appear inside a run of capitalised name words.
 _NAME_LINKS = {"of", "&"} | lexicon.NAME_PARTICLES
 # Function words that are also ordinary given names or surnames.
 _NAMEABLE = lexicon.MONTHS | {"will", "may", "bill", "mark", "grant", "hope", "faith", "joy", "chase"}
+# Function words that open place and body names ("New York Post", "New Zealand Herald").
+_NAME_OPENERS = frozenset({"new"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """What a noun phrase refers to, before it is tied to a speaker of the article."""
 
@@ -85,7 +87,10 @@ def _last_cap_run(tokens: list[Token]) -> tuple[int, int] | None:
             continue
         break
     # A run never starts with a linking word or a sentence-initial function word.
-    while start < end and (tokens[start].low in _NAME_LINKS or not _name_token(tokens[start])):
+    while start < end and (
+        tokens[start].low in _NAME_LINKS
+        or (not _name_token(tokens[start]) and not (tokens[start].low in _NAME_OPENERS and end - start >= 2))
+    ):
         start += 1
     return (start, end) if start < end else None
 
@@ -159,7 +164,7 @@ def _person_core(run: list[Token]) -> tuple[list[Token], list[Token]]:
     # From the end: suffixes ("Jr."), the surname ("de Souza" with its particle), then one given
     # name with the initials around it ("Carolyn B. Maloney", "C. Stewart Verdery").
     k = len(run)
-    while k > 1 and lows[k - 1] in lexicon.NAME_SUFFIXES:
+    while k > 1 and lows[k - 1].rstrip(".") in lexicon.NAME_SUFFIXES:
         k -= 1
     k -= 1
     if k >= 2 and lows[k - 1] in lexicon.NAME_PARTICLES:
@@ -324,11 +329,13 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
         tokens = kept
     while tokens and (tokens[-1].text in ",;:-–—" or tokens[-1].low in lexicon.DAYS):
         tokens = tokens[:-1]  # "Ana Costa on Tuesday" is read without the day ("on" ends the phrase)
-    while tokens and tokens[0].low in lexicon.DAYS:
-        tokens = tokens[1:]
+    while tokens and (tokens[0].low in lexicon.DAYS or tokens[0].low in _CLAUSE_OPENERS):
+        tokens = tokens[1:]  # "and the report says", "why critics say": the phrase starts after the link
     if not tokens:
         return None
     text = _words(tokens)
+    if _coordinated_modifiers(tokens):
+        return Mention("plural", text, name=text, number="pl", head=tokens[-1].low)
     if len(tokens) == 1 and tokens[0].low in lexicon.PRONOUNS:
         gender, number = lexicon.PRONOUNS[tokens[0].low]
         return Mention("pronoun", text, gender=gender, number=number, head=tokens[0].low)
@@ -358,6 +365,22 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
     if mention is not None:
         mention.aliases.extend(aliases)
     return mention
+
+
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "why", "how", "where"})
+
+
+def _coordinated_modifiers(tokens: list[Token]) -> bool:
+    """`Federal and state officials`: two words describing one plural noun, not two named members."""
+    return (
+        len(tokens) >= 4
+        and tokens[1].low == "and"
+        and not tokens[2].is_cap
+        and tokens[2].low not in lexicon.FUNCTION_WORDS
+        and not tokens[-1].is_cap
+        and (tokens[-1].low in lexicon.PEOPLE_NOUNS or tokens[-1].low in lexicon.PERSON_ROLES)
+        and tokens[-1].low.endswith("s")
+    )
 
 
 def _is_number(low: str) -> bool:
@@ -426,7 +449,12 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return None  # "LOS ANGELES", "FULL TEXT": a dateline or a label in capitals
         if run_tokens[-1].low in lexicon.PLACE_HEADS and not any(t.low in lexicon.TITLES for t in run_tokens):
             return None  # "Elm Street", "City Tower": somewhere, not someone
-        if len(run_tokens) == 2 and run_tokens[0].low in lexicon.PLACE_PREFIXES and not body[:start]:
+        if (
+            len(run_tokens) == 2
+            and run_tokens[0].low in lexicon.PLACE_PREFIXES
+            and not body[:start]
+            and not (det and run_tokens[0].low == "new")  # "The New Yorker" is no place
+        ):
             return None  # "San Diego", "Fort Worth"
         prefix = body[:start]
         person, of_body = _person_of(run_tokens)
@@ -445,6 +473,10 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
             return None
         name = strip_possessive(_words(name_tokens))
         kind = "person" if title or len(name_tokens) >= 2 else "bare"
+        if gender is None and len(name_tokens) >= 2:
+            # "Christine Todd Whitman": the first given name tells, even when kept out of the name.
+            given = extra[-1] if extra and extra[-1].is_cap else name_tokens[0]
+            gender = _given_name_gender(given.low) or _given_name_gender(name_tokens[0].low)
         if kind == "bare" and not prefix and name.lower().endswith(("ers", "ists", "ians", "ents", "ants")):
             # "Dockworkers walked out": a capitalised plural noun opening a sentence, not a name.
             return Mention("plural", text, name=name, number="pl", head=name.lower())
@@ -469,7 +501,26 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
         if plural:
             return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
         return Mention("description", text, head=head, modifiers=modifiers, gender=gender, determiner=determiner)
+    if head in lexicon.PEOPLE_NOUNS and _counted(tokens):
+        # "His surrogates called him …", "the victim's family said": unnamed people who speak together.
+        return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
     return None
+
+
+def _counted(tokens: list[Token]) -> bool:
+    """The phrase opens with a determiner, an owner or a quantifier (`his`, `Ana Costa's`, `several`)."""
+    first = tokens[0].low
+    return (
+        first in lexicon.DETERMINERS
+        or first in lexicon.POSSESSIVES
+        or first in lexicon.QUANTIFIERS
+        or any(t.text.endswith(("'s", "’s")) for t in tokens[:-1])
+    )
+
+
+def _given_name_gender(low: str) -> str | None:
+    """`m` or `f` when a given name shows it (`Ana Costa`, `Peter Ruiz`), else None."""
+    return "m" if low in given_names.MALE else "f" if low in given_names.FEMALE else None
 
 
 def _document(body: list[Token], text: str, determiner: str) -> Mention:

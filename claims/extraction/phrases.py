@@ -9,6 +9,8 @@ MAX_NP = 16
 def is_speech_verb(tokens: list[Token], i: int) -> bool:
     """A speech verb that is not an infinitive (`to call for`) or an adjective."""
     tok = tokens[i]
+    if tok.quote is None and tok.low in lexicon.NOUN_LIKE_SPEECH:
+        return reports_after_name(tokens, i)
     if tok.quote is not None or tok.low not in lexicon.SPEECH_VERBS:
         return False
     prev = tokens[i - 1].low if i else ""
@@ -17,6 +19,19 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return i + 1 < len(tokens) and tokens[i + 1].low == "it"
     # "to call for" is an infinitive; "the warning", "his writing" are nouns.
     return prev != "to" and prev not in lexicon.DETERMINERS and prev not in lexicon.POSSESSIVES
+
+
+def reports_after_name(tokens: list[Token], i: int) -> bool:
+    """`The Courier reports that …` / `The Tribune notes: “…”`: a noun-like -s form used as the verb, between
+    a capitalised name and what it says."""
+    if i == 0 or i + 1 >= len(tokens) or tokens[i].is_cap:
+        return False
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    return (
+        prev.is_cap
+        and prev.low not in lexicon.FUNCTION_WORDS
+        and (nxt.low == "that" or nxt.text == ":" or nxt.quote is not None)
+    )
 
 
 def initials_dot(tokens: list[Token], j: int) -> bool:
@@ -89,6 +104,8 @@ def stops_np(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     if tok.quote is not None:
         return True  # a quotation is verb-like: it ends the phrase
+    if tok.low in lexicon.NOUN_LIKE_SPEECH and reports_after_name(tokens, i):
+        return True
     kind = _NP_STOPS[tok.text]
     return kind == _STOPS or (kind == _PREPOSITION and preposition_stops(tokens, i))
 
@@ -116,6 +133,8 @@ def np_forward(tokens: list[Token], i: int, end: int) -> int:
             kind = stops[text]
             if kind == _STOPS or (kind == _PREPOSITION and preposition_stops(tokens, j)):
                 # "of" / "for" complements are allowed; a following preposition ends it.
+                break
+            if j > i and tok.low in lexicon.NOUN_LIKE_SPEECH and reports_after_name(tokens, j):
                 break
         j += 1
     return j

@@ -41,19 +41,34 @@ class _Hinted:
     which every match holds one: most statements are ruled out by a few `in` tests instead of a scan.
 
     Only ASCII text is tested (lower-casing it keeps every match's letters as they are); other text is
-    always searched.
+    always searched. A hint holds no whitespace, so a text holds one only inside one of its
+    whitespace-free chunks: the answer is kept per chunk (the same words recur in every article).
     """
 
     def __init__(self, pattern: re.Pattern, hints: str) -> None:
         self.pattern = pattern
         self.hints = tuple(hints.split())
+        self._held = _HintedChunks(self.hints)
 
     def search(self, text: str) -> re.Match | None:
-        if text.isascii():
-            low = text.lower()
-            if not any(map(low.__contains__, self.hints)):
-                return None
+        if text.isascii() and not any(map(self._held.__getitem__, text.split())):
+            return None
         return self.pattern.search(text)
+
+
+class _HintedChunks(dict):
+    """Whitespace-free chunk -> whether it holds one of the hints, lower-cased (bounded)."""
+
+    def __init__(self, hints: tuple[str, ...]) -> None:
+        super().__init__()
+        self.hints = hints
+
+    def __missing__(self, chunk: str) -> bool:
+        low = chunk.lower()
+        held = any(map(low.__contains__, self.hints))
+        if len(self) < 100_000:
+            self[chunk] = held
+        return held
 
 
 # A statement that points back at what was just said.
@@ -82,7 +97,7 @@ MAX_CANDIDATES = 60
 MAX_REFERENCE_DISTANCE = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkInput:
     """What linking needs to know about one statement."""
 
@@ -100,6 +115,7 @@ class LinkInput:
     paragraph: int = 0
     preface: str = ""  # the words of its sentence before it
     frame: str | None = None  # "earlier" / "supports": its sentence says it answers nobody (classify.frame_of)
+    lead: str = ""  # the sentence before, in the same paragraph ("The chief executive went further.")
 
 
 # A word right after a sentence end (and quotation marks or spaces): a capital there says nothing.
@@ -220,11 +236,12 @@ class _Weights(dict):
 class _Linker:
     """Per-article state for linking; word bags are computed only for statements that need them."""
 
-    def __init__(self, items: list[LinkInput]) -> None:
+    def __init__(self, items: list[LinkInput], text_bags: dict[int, set[str]] | None = None) -> None:
         self.items = items
         self.thread_of = threads(items)
         self._bags: dict[int, set[str]] = {}
-        self._text_bags: dict[int, set[str]] = {}
+        # Statement -> stems of its own words: shared with the caller, who may have read some already.
+        self._text_bags: dict[int, set[str]] = {} if text_bags is None else text_bags
         self._contexts: dict[str, set[str]] = {}
         self._lower_words: dict[int, set[str]] = {}
         self._weight: dict[str, float] | None = None
@@ -261,7 +278,7 @@ class _Linker:
     def weights(self) -> dict[str, float]:
         """Inverse document frequency of each stem over the article's statements."""
         if self._weight is None:
-            df = Counter(chain.from_iterable(self.bag(i) for i in range(len(self.items))))
+            df = Counter(chain.from_iterable(map(self.bag, range(len(self.items)))))
             self._weight = _Weights(df, max(1, len(self.items)))
         return self._weight
 
@@ -371,7 +388,9 @@ def _nouns_after_determiner(text: str) -> set[str]:
     return found
 
 
-def link(items: list[LinkInput], wanted: list[int] | None = None) -> list[tuple[int, ...]]:
+def link(
+    items: list[LinkInput], wanted: list[int] | None = None, text_bags: dict[int, set[str]] | None = None
+) -> list[tuple[int, ...]]:
     """For each statement, the indexes of the statements it responds to (empty for claims).
 
     With `wanted`, only those responses are linked (the others get no links).
@@ -381,7 +400,7 @@ def link(items: list[LinkInput], wanted: list[int] | None = None) -> list[tuple[
     result: list[tuple[int, ...]] = [()] * len(items)
     if not wanted:
         return result
-    linker = _Linker(items)
+    linker = _Linker(items, text_bags)
     for r in wanted:
         if items[r].kind == "response":
             result[r] = linker.by_wording(r) or linker.by_reference(r)

@@ -32,6 +32,8 @@ class Registry(DescriptionResolution):
         self._org_by_words: dict[frozenset[str], int] = {}
         self._alias_cache: dict[int, tuple[int, str, list[frozenset[str]]]] = {}
         self.speaking = False  # the mention being resolved is followed by a speech verb
+        # The people the text has called by one name word alone ("Murphy", "Ms. Murphy"), and that word.
+        self._called: dict[str, set[int]] = {}
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def note(self, entity: int | None, pos: int, sentence: int, subject: bool) -> None:
@@ -110,6 +112,10 @@ class Registry(DescriptionResolution):
                 entity.affiliation = self._org_name(mention.affiliation)
             if mention.gender and entity.gender is None and entity.kind in {"person", "spokesperson"}:
                 entity.gender = mention.gender
+            if mention.kind in {"person", "bare"} and entity.kind == "person":
+                words = person_words(mention.name)
+                if len(words) == 1:
+                    self._called.setdefault(words[0].lower(), set()).add(index)
         return index
 
     def side_of(self, index: int) -> int:
@@ -256,8 +262,10 @@ class Registry(DescriptionResolution):
             for i in self._people_by_word.get(surname.lower(), ())
             if gender is None or self.entities[i].gender in (None, gender)
         ]
-        # When two people share a surname, the one named last is meant.
-        return sorted(found, key=lambda i: -self._last_seen.get(i, -1))
+        # When two people share a surname, the one the text already calls by it alone is meant ("his
+        # mother, Marie Murphy" does not make her "Murphy"), else the one named last.
+        called = self._called.get(surname.lower(), ())
+        return sorted(found, key=lambda i: (i not in called, -self._last_seen.get(i, -1)))
 
     def _resolve_bare(self, mention: Mention, pos: int, sentence: int) -> int | None:
         matches = self._by_surname(mention.name, None, sentence)

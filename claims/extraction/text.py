@@ -253,7 +253,8 @@ def _attribution_follows(tokens: list[Token], i: int) -> bool:
     for k in range(i, min(len(tokens), i + 10)):
         tok = tokens[k]
         if tok.low in lexicon.SPEECH_VERBS:
-            return k > i
+            # "She added that …" opens a sentence of its own: its verb reports, it does not close.
+            return k > i and not (k + 1 < len(tokens) and tokens[k + 1].low == "that")
         # "Rep. Jane Doe, R-Pa., said": the dots and commas of a name with its party and state.
         if not tok.is_cap and not (tok.text in ",." and k > i):
             return False

@@ -71,7 +71,7 @@ def three_failures(settings):
 
 
 @pytest.mark.django_db
-def test_invalid_tokens_are_throttled_per_address(viewer, three_failures):
+def test_invalid_tokens_are_throttled_per_address(viewer, three_failures, store):
     good = token_create(user=viewer).key
     client = APIClient(REMOTE_ADDR="203.0.113.7")
     wrong = [client.get(URL, HTTP_AUTHORIZATION=f"Token guess-{n}").status_code for n in range(3)]
@@ -87,7 +87,7 @@ def test_invalid_tokens_are_throttled_per_address(viewer, three_failures):
 
 
 @pytest.mark.django_db
-def test_a_forged_forwarded_for_header_does_not_reset_the_count(viewer, three_failures):
+def test_a_forged_forwarded_for_header_does_not_reset_the_count(viewer, three_failures, store):
     client = APIClient(REMOTE_ADDR="203.0.113.9")
     statuses = [
         client.get(URL, HTTP_AUTHORIZATION=f"Token guess-{n}", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code
@@ -97,7 +97,7 @@ def test_a_forged_forwarded_for_header_does_not_reset_the_count(viewer, three_fa
 
 
 @pytest.mark.django_db
-def test_valid_tokens_do_not_count_as_failures(viewer, three_failures):
+def test_valid_tokens_do_not_count_as_failures(viewer, three_failures, store):
     good = token_create(user=viewer).key
     client = APIClient(REMOTE_ADDR="203.0.113.8")
     assert [client.get(URL, HTTP_AUTHORIZATION=f"Token {good}").status_code for _ in range(5)] == [200] * 5

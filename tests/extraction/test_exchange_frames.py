@@ -96,3 +96,75 @@ OFFER = (
 def test_rejecting_an_offer_answers_nobodys_words():
     extraction = extract(OFFER)
     assert statement(extraction, "a slap in the face").kind == "claim"
+
+
+ECHO = (
+    "A former engineer at Tasman Rail has told regulators that the operator skipped brake inspections.\n\n"
+    '"I saw the logbooks signed off without anyone touching a train," said Moana Reti, who left the '
+    'company in March. "Managers told us the schedule mattered more."\n\n'
+    '"We reject these claims. Our fleet has passed every independent safety audit for nine consecutive '
+    'years," Tasman Rail said in a statement.\n\n'
+    "Passenger numbers on the Wellington line rose by 4 per cent last year.\n\n"
+    "The rail users' group Commuters First said it would write to the minister. \"Nine clean safety "
+    'audits do not explain what happened to those logbooks," its chair, Peter Lang, said.\n'
+)
+
+
+def test_a_third_party_gainsaying_the_words_of_an_answer_answers_it():
+    extraction = extract(ECHO)
+    answer = extraction.statements.index(statement(extraction, "We reject these claims"))
+    third = statement(extraction, "Nine clean safety audits")
+    assert third.kind == "response"
+    assert third.responds_to == (answer,)
+    assert statement(extraction, "I saw the logbooks").kind == "claim"
+
+
+FURTHER = (
+    "Sporting Lisboa have been fined two million euros for breaching the league's financial rules.\n\n"
+    '"This fine is an outrage. The league has treated this club unfairly from the start," club president '
+    "Rui Matos said.\n\n"
+    'The league said in a statement: "We reject any suggestion that the process was unfair."\n\n'
+    'Its chief executive, Ines Carvalho, went further. "No club is bigger than the rules," she said. '
+    '"Every other club filed its accounts on time."\n'
+)
+
+
+def test_a_voice_taking_the_last_answer_further_answers_as_it_did():
+    extraction = extract(FURTHER)
+    answer = statement(extraction, "We reject any suggestion")
+    assert answer.kind == "response"
+    for text in ("No club is bigger than the rules", "Every other club filed"):
+        further = statement(extraction, text)
+        assert further.kind == "response"
+        assert further.responds_to == answer.responds_to
+    assert answer.responds_to == (extraction.statements.index(statement(extraction, "This fine is an outrage")),)
+
+
+OWN_WORDS = (
+    "Radio host Kieran Doyle has apologised for on-air remarks about cyclists.\n\n"
+    "The breakfast show is the most listened-to programme in Dublin, with 300,000 listeners a week.\n\n"
+    'Doyle told listeners on Monday: "Cyclists think the roads belong to them." He added: "They should '
+    'all be made to pay a road tax."\n\n'
+    'Cycling Ireland chief executive Aoife Kerr said the remarks would "put riders in danger".\n\n'
+    "The sponsor Brightwater Energy ended its deal with the show. \"Kieran's comments do not reflect who "
+    'we are," Brightwater chairman Liam Walsh said.\n\n'
+    'Doyle said on Wednesday: "I said something careless about people on bikes, and I am sorry."\n'
+)
+
+
+def test_a_quotation_speaking_of_a_named_persons_comments_answers_them():
+    extraction = extract(OWN_WORDS)
+    sponsor = statement(extraction, "Kieran's comments do not reflect")
+    assert sponsor.kind == "response"
+    assert sponsor.responds_to
+    doyle = {extraction.statements.index(statement(extraction, t)) for t in ("Cyclists think", "They should all")}
+    assert set(sponsor.responds_to) <= doyle
+
+
+def test_an_apology_for_ones_own_words_answers_what_one_was_quoted_saying():
+    extraction = extract(OWN_WORDS)
+    apology = statement(extraction, "I said something careless")
+    assert apology.kind == "response"
+    assert apology.relation_type == "apologises_for"
+    own = tuple(extraction.statements.index(statement(extraction, t)) for t in ("Cyclists think", "They should all"))
+    assert apology.responds_to == own

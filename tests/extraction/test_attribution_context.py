@@ -1,0 +1,116 @@
+"""Attribution that depends on the words around the quotation: given names that show gender, shared
+surnames, opening clauses, outlets that report, sources named by `according to`."""
+
+from claims.extraction import extract
+from tests.extraction.helpers import speaker_of
+
+
+def test_she_passes_over_a_man_whose_given_name_shows_it():
+    extraction = extract(
+        "Harbour workers in Gdansk rejected the offer on Thursday.\n\n"
+        "Marta Kowalczyk, who chairs the dockers' union, met the port director, Piotr Nowak, for two hours.\n\n"
+        "Afterwards Nowak left without a word.\n\n"
+        '"We will not sign anything this week," she said.\n'
+    )
+    assert speaker_of(extraction, "We will not sign anything") == "Marta Kowalczyk"
+
+
+def test_a_surname_the_text_already_uses_alone_keeps_meaning_that_person():
+    extraction = extract(
+        "Senator Liam Gallagher has spent a decade on rural broadband.\n\n"
+        "Gallagher grew up on a farm outside Tralee.\n\n"
+        "His sister, Niamh Gallagher, still runs it.\n\n"
+        '"The towns were forgotten," Gallagher said.\n'
+    )
+    assert speaker_of(extraction, "The towns were forgotten") == "Liam Gallagher"
+
+
+def test_a_sentence_opening_with_she_added_that_is_not_the_close_of_the_quotation_before():
+    extraction = extract(
+        "Hendrik Visser met councillors in Utrecht on Monday.\n\n"
+        'Councillor Bram de Vries said Visser asked members to be "patient with the budget." She added that '
+        'the tram line "will be finished on time" whatever happens.\n'
+    )
+    assert speaker_of(extraction, "patient with the budget.") == "Bram de Vries"
+
+
+def test_an_opening_participle_clause_with_a_place_in_it_is_no_speaker():
+    extraction = extract(
+        "Speaking at a town hall in Kitchener, Ontario, Aisha Rahman went after her rival, calling his plan "
+        '"a tax on commuters."\n'
+    )
+    assert speaker_of(extraction, "a tax on commuters.") == "Aisha Rahman"
+
+
+def test_a_dateline_with_a_double_hyphen_is_skipped():
+    extraction = extract(
+        "NAIROBI -- President Wanjiru Kamau, opening the new rail terminal on Saturday, said it would "
+        '"carry the country into the next century."\n'
+    )
+    assert speaker_of(extraction, "carry the country") == "Wanjiru Kamau"
+
+
+def test_an_outlet_that_reports_is_the_speaker():
+    extraction = extract(
+        "Ferry Fares To Rise Again.\n\n"
+        'The New Zealand Herald reports that the operator plans to "pass every cost to passengers."\n\n'
+        "The Sydney Morning Herald notes:\n\n"
+        '"The fares have doubled in five years and nobody in government has asked why."\n'
+    )
+    assert speaker_of(extraction, "pass every cost") == "New Zealand Herald"
+    assert speaker_of(extraction, "The fares have doubled") == "Sydney Morning Herald"
+
+
+def test_said_before_the_name_and_a_colon():
+    extraction = extract(
+        "Analysts expect the levy to pass. Said Okafor: \"I do not think anyone in the chamber has read it.\"\n"
+    )
+    assert speaker_of(extraction, "I do not think anyone") == "Okafor"
+
+
+def test_according_to_opening_or_closing_the_sentence_names_the_source():
+    extraction = extract(
+        "The council voted on Tuesday.\n\n"
+        'According to the housing campaigner Rosa Lindqvist, the vote shows "contempt for tenants."\n\n'
+        'The scheme drew "furious letters" from residents all week, according to the Stockholm Tenants Union.\n'
+    )
+    assert speaker_of(extraction, "contempt for tenants.") == "Rosa Lindqvist"
+    assert speaker_of(extraction, "furious letters") == "Stockholm Tenants Union"
+
+
+def test_a_statement_lead_and_a_book_title_are_no_speakers():
+    extraction = extract(
+        'In a statement announcing the strike, the Union of Rail Workers called the offer "an insult."\n\n'
+        "In her 2009 memoir, Harbour Lights, Ingrid Solberg described the strike. After saying her hands were "
+        '"too cold to hold a pen," she was sent home.\n'
+    )
+    assert speaker_of(extraction, "an insult.") == "Union of Rail Workers"
+    assert speaker_of(extraction, "too cold to hold a pen") == "Ingrid Solberg"
+
+
+def test_unnamed_people_who_speak_together_are_the_speaker():
+    extraction = extract(
+        "The mayor of Valparaiso, Camila Rojas, defended the port deal on Monday.\n\n"
+        'Her critics called the deal "a giveaway to the shipping lines."\n\n'
+        "The fisherman's family has asked the city to publish the contract "
+        '"so that everyone can read what was signed."\n'
+    )
+    assert speaker_of(extraction, "a giveaway to the shipping lines.") == "Her critics"
+    assert speaker_of(extraction, "so that everyone can read") == "fisherman's family"
+
+
+def test_two_words_describing_one_plural_noun_are_not_two_members():
+    extraction = extract(
+        "Federal and provincial officials met in Winnipeg on Friday.\n\n"
+        '"The agreement protects every farm in the basin," they wrote in a joint letter.\n'
+    )
+    assert speaker_of(extraction, "The agreement protects every farm") == "Federal and provincial officials"
+
+
+def test_a_quotation_after_a_sentence_closing_with_x_said_is_x_s():
+    extraction = extract(
+        "Tomas Lindgren, the opposition leader, spoke first. Karin Ek, the minister, answered him.\n\n"
+        "The ministry may delay the ferry contract until the spring, Lindgren said. "
+        '"Nobody on the islands will accept another winter without a service."\n'
+    )
+    assert speaker_of(extraction, "Nobody on the islands") == "Tomas Lindgren"
