@@ -187,6 +187,7 @@ class _Exchange:
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
         self._common: set[str] | None = None
+        self._stems: dict[int, set[str]] = {}  # statement -> stems of its own words (never changed)
         self._answers: dict[int, set[int]] = {}
         self._starts = []  # where the run of consecutive statements by each one's side starts
         for i, item in enumerate(items):
@@ -448,14 +449,21 @@ class _Exchange:
                 continue
             if own is None:
                 own = stems(item.text + " " + item.preface) - self._common_stems()
-            if len(own & stems(other.text)) >= 2:
+            if len(own & self._text_stems(t)) >= 2:
                 found.append(t)
         return tuple(sorted(found))
+
+    def _text_stems(self, t: int) -> set[str]:
+        """stems() of statement t's own words, read once for the article (linking reads them too)."""
+        found = self._stems.get(t)
+        if found is None:
+            found = self._stems[t] = stems(self.items[t].text)
+        return found
 
     def _common_stems(self) -> set[str]:
         """Stems of three or more statements: the story's topic, which echoes nothing in particular."""
         if self._common is None:
-            counts = Counter(chain.from_iterable(stems(item.text) for item in self.items))
+            counts = Counter(chain.from_iterable(map(self._text_stems, range(len(self.items)))))
             self._common = {stem for stem, n in counts.items() if n >= 3}
         return self._common
 
@@ -504,7 +512,7 @@ class _Exchange:
         for k, other in enumerate(items):  # the items are this article's own: decided kinds go on them
             other.kind, other.relation = kinds[k], relations[k]
         # Only a statement that says it answers is linked by its wording.
-        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]])
+        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]], self._stems)
         # Each side's claims in order (and those with a number): what a response may answer.
         self._claims: dict[int | None, list[int]] = {}
         self._statistical: dict[int | None, list[int]] = {}
