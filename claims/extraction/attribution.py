@@ -198,6 +198,8 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if k >= b:
         return None
     tok = tokens[k]
+    if tok.low in {"and", "or"}:
+        return None  # "… call them “…” and describe …": a second verb of the same subject, no attribution
     if tok.low in lexicon.SPEECH_VERBS and not tok.low.endswith("ing") and tok.quote is None:
         end = np_forward(tokens, k + 1, b)
         if end > k + 1:
@@ -319,6 +321,9 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
         named = _naming_subject(tokens, a, q - 1)
         if named is not None:
             return named
+    named = _naming_before(tokens, a, b, q)
+    if named is not None:
+        return named
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
@@ -425,7 +430,7 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
             return Cue("before", tokens[start : j + 1], tokens[v])
         return None
     # "X, appositive, called": the two phrases between the commas, one a name, one a description.
-    c = next((k for k in range(j - 1, max(a, j - 12) - 1, -1) if tokens[k].text == ","), None)
+    c = next((k for k in range(j - 1, max(a, j - 25) - 1, -1) if tokens[k].text == ","), None)
     if c is None or c <= a:
         return None
     inner = tokens[c + 1 : j]
@@ -437,6 +442,27 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
         return Cue("before", inner, tokens[v], [outer])
     if (_describes(inner) or inner[0].low in lexicon.DETERMINERS) and outer[-1].is_cap:
         return Cue("before", outer, tokens[v], [inner])
+    return None
+
+
+def _naming_before(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
+    """`… as the Courier called them in an editorial, “…”` / `Costa and Reyes call them “…”`: a verb of
+    naming a few words before the quotation, with its object between."""
+    for v in range(q - 1, max(a, q - 10), -1):
+        tok = tokens[v]
+        if tok.quote is not None or tok.text in ";:":
+            return None
+        if tok.is_cap or (tok.low not in _NAMING_VERBS and tok.low not in _NAMING_BASE):
+            continue
+        if v + 1 >= q or tokens[v + 1].low not in _NAMED_OBJECTS:
+            return None
+        named = _naming_subject(tokens, a, v)
+        if named is not None:
+            return named
+        if v + 2 == q:
+            cue = subject_before(tokens, a, b, v)
+            return cue if cue.subject else None
+        return None
     return None
 
 
@@ -491,6 +517,8 @@ def has_speech_cue(tokens: list[Token], a: int, b: int) -> bool:
 
 # "She called the ruling “disgraceful”": a verb of naming quotes the words someone used.
 _NAMING_VERBS = lexicon.words("called calling calls described describing describes")
+_NAMING_BASE = lexicon.words("call describe")
+_NAMED_OBJECTS = lexicon.words("him her them it us me")  # "they call it “…”": only with the object before the quotation
 
 
 _DEFERRED_NOUNS = lexicon.words("""words word message verdict view warning assessment response reaction claim

@@ -114,3 +114,32 @@ def test_a_quotation_after_a_sentence_closing_with_x_said_is_x_s():
         '"Nobody on the islands will accept another winter without a service."\n'
     )
     assert speaker_of(extraction, "Nobody on the islands") == "Tomas Lindgren"
+
+
+def test_as_x_with_a_long_apposition_put_it():
+    extraction = extract(
+        "The budget leaves many questions open. As Nkosana Dube, a public finance lecturer and former "
+        "adviser at the Johannesburg Treasury Office, recently put it, "
+        '"Where exactly is the money for the clinics coming from?"\n'
+    )
+    assert speaker_of(extraction, "Where exactly is the money") == "Nkosana Dube"
+
+
+def test_the_speakers_who_call_something_by_a_name():
+    extraction = extract(
+        "Both leaders played down the riots in Marseille. When asked, Dupont and Moreau call them "
+        '"isolated incidents" and describe the police response as proportionate.\n\n'
+        "The protests went on (or, as the Provence Herald called them in an editorial on Sunday, "
+        '"a summer of anger").\n'
+    )
+    assert speaker_of(extraction, "isolated incidents") in {"Moreau", "Dupont and Moreau"}
+    assert speaker_of(extraction, "a summer of anger") == "Provence Herald"
+
+
+def test_a_full_stop_inside_the_quotation_then_a_new_sentence_with_its_own_clause():
+    extraction = extract(
+        'Chile insisted that Lima "withdraw the decree at once." The Andean Trade Council said the two '
+        'governments had "weeks, not months" to settle it.\n'
+    )
+    assert speaker_of(extraction, "withdraw the decree") == "Chile"
+    assert speaker_of(extraction, "weeks, not months") == "Andean Trade Council"
