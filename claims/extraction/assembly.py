@@ -72,7 +72,7 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
             relations[n] = "rebuts"
     speaking = {d.entity for d in drafts if d.entity is not None}
     refs = {e: entities[e].references() for e in speaking}
-    names = {e: tuple(entities[e].name_words) for e in speaking}
+    names = {e: entities[e].name_words for e in speaking}
     sides = {e: registry.side_of(e) for e in speaking}
     vocabulary: dict[int, Side] = {}
     for e in speaking:

@@ -139,9 +139,9 @@ class Entity:
             self._role_words = None
 
     @property
-    def name_words(self) -> list[str]:
+    def name_words(self) -> tuple[str, ...]:
         """Name words without titles and without a territorial `of X` ending."""
-        return list(_name_words(self.name))
+        return _name_words(self.name)
 
     @property
     def titles(self) -> frozenset[str]:
