@@ -192,6 +192,17 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         if t.text in ",;:" or t.quote is not None or (k != j and is_speech_verb(tokens, k)):
             break
     start = np_backward(tokens, a, j)
+    if (
+        start - 3 >= a
+        and tokens[start - 1].low in lexicon.PREPOSITIONS
+        and tokens[start - 2].low.endswith(("ing", "ed"))
+        and not tokens[start - 2].is_cap
+        and not is_speech_verb(tokens, start - 2)
+    ):
+        # "Protesters marching through the streets chanted": the phrase before the participle speaks.
+        first = np_backward(tokens, a, start - 3)
+        if first <= start - 3 and tokens[first].quote is None:
+            return Cue("before", tokens[first : start - 2], verb)
     # "A, B and C said": a coordinated list of names runs back over its commas.
     while start - 2 >= a and tokens[start - 1].text == "," and any(t.low == "and" for t in tokens[start : j + 1]):
         first = np_backward(tokens, a, start - 2)
@@ -441,6 +452,8 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
     if j <= a:
         return None
     if tokens[j].text != ",":
+        if tokens[j].low in lexicon.PRONOUNS and j - 1 >= a and tokens[j - 1].low in _CLAUSE_LEADS:
+            return Cue("before", [tokens[j]], tokens[v])  # "… what it called “…”"
         if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
             return None
         start = np_backward(tokens, a, j)

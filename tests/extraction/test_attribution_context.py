@@ -171,3 +171,14 @@ def test_or_as_x_put_it_and_an_opening_participle():
     assert speaker_of(extraction, "The money has already left") == "Helena Sousa"
     assert speaker_of(extraction, "a test of nerve") == "Rui Costa"
     assert speaker_of(extraction, "paper budget.") == "Marta Lopes"
+
+
+def test_people_doing_something_when_they_speak_and_what_a_body_called_something():
+    extraction = extract(
+        "Curfew was lifted in Nantes at midnight.\n\n"
+        'Students marching through the old town chanted "Not one step back!" until dawn.\n\n'
+        "The Baltic Fisheries Council on Monday condemned the quota cut as part of what it called "
+        '"a slow death for the coastal villages."\n'
+    )
+    assert speaker_of(extraction, "Not one step back!") == "Students"
+    assert speaker_of(extraction, "a slow death for the coastal villages.") == "Baltic Fisheries Council"
