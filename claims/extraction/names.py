@@ -329,6 +329,8 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
         tokens = kept
     while tokens and (tokens[-1].text in ",;:-–—" or tokens[-1].low in lexicon.DAYS):
         tokens = tokens[:-1]  # "Ana Costa on Tuesday" is read without the day ("on" ends the phrase)
+        if tokens and tokens[-1].low == "on":
+            tokens = tokens[:-1]  # "The Security Council on Friday": the day's preposition too
     while tokens and (tokens[0].low in lexicon.DAYS or tokens[0].low in _CLAUSE_OPENERS):
         tokens = tokens[1:]  # "and the report says", "why critics say": the phrase starts after the link
     if not tokens:
