@@ -274,6 +274,12 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
         if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
             return None  # "the “problems” Sanders had answering questions": not who said it
         return Cue("after", tokens[k:end], tokens[v])
+    if end + 1 < b and tokens[end].low in {"in", "from", "of", "at", "with"} and tokens[k].low in lexicon.DETERMINERS:
+        # "“…” a narrator in the campaign's ad asks.": the phrase's own complement before the verb.
+        after = np_forward(tokens, end + 1, b)
+        if end + 1 < after < b and after - k <= 10 and is_speech_verb(tokens, after):
+            if not tokens[after].low.endswith("ing"):
+                return Cue("after", tokens[k:end], tokens[after])
     return None
 
 
@@ -512,7 +518,8 @@ def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
                 return Cue("after", tokens[v + 2 : end], tokens[v])
         if not is_speech_verb(tokens, v):
             continue
-        closing = v + 1 == b or tokens[v + 1].text in ".,;" or tokens[v + 1].low in _CLOSING_PREPOSITIONS
+        w = v + 1 if tokens[v].low not in {"put", "puts"} else v + 2  # "… as the memo put it."
+        closing = w >= b or tokens[w].text in ".,;" or tokens[w].low in _CLOSING_PREPOSITIONS
         if tokens[v - 1].text == ",":
             end = np_forward(tokens, v + 1, b)
             if end > v + 1 and (end == b or tokens[end].text in ".,;"):
@@ -528,6 +535,11 @@ def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
         else:
             start = np_backward(tokens, q + 1, v - 1)
             after_quote = tokens[start - 1].quote is not None  # "… and “B,” Ana Costa said."
+            if tokens[start].low == "as":
+                start += 1
+            set_off = start - 2 >= q and (tokens[start - 2].text == "," or tokens[start - 2].quote is not None)
+            if start < v and tokens[start - 1].low == "as" and set_off and closing:
+                return Cue("after", tokens[start:v], tokens[v])  # "…,” as a ministry memo put it."
             if q + 1 < start < v and (tokens[start - 1].text == "," or after_quote) and closing:
                 return Cue("after", tokens[start:v], tokens[v])
         break

@@ -182,3 +182,14 @@ def test_people_doing_something_when_they_speak_and_what_a_body_called_something
     )
     assert speaker_of(extraction, "Not one step back!") == "Students"
     assert speaker_of(extraction, "a slow death for the coastal villages.") == "Baltic Fisheries Council"
+
+
+def test_a_described_speaker_with_its_complement_and_a_document_as_it_put_it():
+    extraction = extract(
+        "The campaign released a new advertisement in Accra.\n\n"
+        '"Who will pay for the new roads?" a narrator in the opposition\'s advert asks.\n\n'
+        'The only test for the licence is "a clean record and a fixed address," as a Transport Ministry '
+        "memo put it.\n"
+    )
+    assert speaker_of(extraction, "Who will pay for the new roads?") == "a narrator"
+    assert speaker_of(extraction, "a clean record and a fixed address") == "Transport Ministry memo"
