@@ -277,9 +277,9 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if end + 1 < b and tokens[end].low in {"in", "from", "of", "at", "with"} and tokens[k].low in lexicon.DETERMINERS:
         # "“…” a narrator in the campaign's ad asks.": the phrase's own complement before the verb.
         after = np_forward(tokens, end + 1, b)
-        if end + 1 < after < b and after - k <= 10 and is_speech_verb(tokens, after):
-            if not tokens[after].low.endswith("ing"):
-                return Cue("after", tokens[k:end], tokens[after])
+        speaks = end + 1 < after < b and after - k <= 10 and is_speech_verb(tokens, after)
+        if speaks and not tokens[after].low.endswith("ing"):
+            return Cue("after", tokens[k:end], tokens[after])
     return None
 
 
