@@ -349,6 +349,8 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     after = subject_after(tokens, q, b)
     if after is not None:
         return after
+    if q - 2 >= a and tokens[q - 1].low in {"and", "or"} and tokens[q - 2].quote is not None:
+        return find_cue(tokens, a, b, q - 2)  # "… about “A” and “B”": the same words go on
     according = _according_before(tokens, a, q) or _passive_agent(tokens, a, b, q)
     if according is not None:
         return according
@@ -359,6 +361,9 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     named = _naming_before(tokens, a, b, q)
     if named is not None:
         return named
+    talked = _talked_about(tokens, a, q)
+    if talked is not None:
+        return subject_before(tokens, a, b, talked)
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
@@ -504,6 +509,22 @@ def _naming_before(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
 
 
 _CLOSING_PREPOSITIONS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"})
+
+
+_TALK_VERBS = lexicon.words("talked talks spoke speaks ranted rants raved raves")
+_GO_ON = lexicon.words("went goes go going")
+
+
+def _talked_about(tokens: list[Token], a: int, q: int) -> int | None:
+    """`… as Ana Costa went on about “…”` / `Costa talked about “…”`: the index of the verb of talking
+    right before the quotation, if there is one."""
+    if q - 2 <= a or tokens[q - 1].low != "about":
+        return None
+    if tokens[q - 2].low in _TALK_VERBS:
+        return q - 2
+    if q - 3 > a and tokens[q - 2].low == "on" and tokens[q - 3].low in _GO_ON:
+        return q - 3
+    return None
 
 
 def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:

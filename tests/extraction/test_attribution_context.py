@@ -193,3 +193,16 @@ def test_a_described_speaker_with_its_complement_and_a_document_as_it_put_it():
     )
     assert speaker_of(extraction, "Who will pay for the new roads?") == "a narrator"
     assert speaker_of(extraction, "a clean record and a fixed address") == "Transport Ministry memo"
+
+
+def test_talking_about_a_quoted_phrase_and_a_heading_run_into_the_sentence():
+    extraction = extract(
+        "The rally in Durban ran late.\n\n"
+        '"Are we nearly done?" she asked, but the crowd stayed, and as Sipho Ndlovu went on about '
+        '"a stolen decade" and "the missing billions," the lights came on.\n\n'
+        "THE DEBTS Back when he ran the treasury, Mr. Ndlovu said that borrowing was a last resort. "
+        '"Those days are gone," he said.\n'
+    )
+    assert speaker_of(extraction, "a stolen decade") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "the missing billions") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "Those days are gone") == "Sipho Ndlovu"
