@@ -3,9 +3,10 @@
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from articles.cleaning import BOILERPLATE_LINES
+from articles.cleaning import BOILERPLATE_LINES, CleanedArticle, clean_article
 
 # Query parameters that say how a reader arrived, not which page they read.
 TRACKING_PARAMETERS = re.compile(
@@ -92,3 +93,34 @@ def sketch_similarity(first: list[int], second: list[int]) -> float:
     union = sorted(set(first) | set(second))[:SKETCH_SIZE]
     both = set(first) & set(second)
     return sum(1 for value in union if value in both) / len(union)
+
+
+def content_hash(raw: str) -> str:
+    """The identity of an imported text: the same text imported twice is one article."""
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article's text with all that importing works out without the database: cleaned body and identity."""
+
+    raw: str
+    digest: str
+    cleaned: CleanedArticle
+    canonical_url: str
+    text_hash: str
+    sketch: list[int]
+
+
+def article_text_prepare(*, raw: str, url: str = "") -> PreparedArticle:
+    """Clean an article's text and work out each of its identities (no database, no settings: this runs in
+    the worker processes of an import too)."""
+    cleaned = clean_article(raw)
+    return PreparedArticle(
+        raw=raw,
+        digest=content_hash(raw),
+        cleaned=cleaned,
+        canonical_url=canonical_url(url),
+        text_hash=text_hash(cleaned.body),
+        sketch=text_sketch(cleaned.body),
+    )

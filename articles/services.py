@@ -1,7 +1,6 @@
 """Writes to the articles app."""
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles import identity
-from articles.cleaning import CleanedArticle, clean_article
+from articles.identity import PreparedArticle
 from articles.models import Article, ArticleVersion, Outlet
 from articles.versions import correction_notes
 
@@ -61,11 +60,6 @@ class LikelyDuplicate(ValidationError):
 NEAR_DUPLICATE_CANDIDATES = 20
 
 
-def content_hash(raw: str) -> str:
-    """The identity of an imported text: the same text imported twice is one article."""
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
 def article_text_check(*, raw: str) -> None:
     """Refuse text that cannot be an article, with a reason a person can act on."""
     if len(raw.encode("utf-8")) > settings.ARTICLE_MAX_BYTES:
@@ -76,30 +70,10 @@ def article_text_check(*, raw: str) -> None:
         raise ValidationError({"body": "Article is empty."})
 
 
-@dataclass(frozen=True)
-class PreparedArticle:
-    """An article's text with all that importing works out without the database: cleaned body and identity."""
-
-    raw: str
-    digest: str
-    cleaned: CleanedArticle
-    canonical_url: str
-    text_hash: str
-    sketch: list[int]
-
-
 def article_prepare(*, raw: str, url: str = "") -> PreparedArticle:
     """Check, clean and fingerprint an article's text (ValidationError for text that is no article)."""
     article_text_check(raw=raw)
-    cleaned = clean_article(raw)
-    return PreparedArticle(
-        raw=raw,
-        digest=content_hash(raw),
-        cleaned=cleaned,
-        canonical_url=identity.canonical_url(url),
-        text_hash=identity.text_hash(cleaned.body),
-        sketch=identity.text_sketch(cleaned.body),
-    )
+    return identity.article_text_prepare(raw=raw, url=url)
 
 
 @transaction.atomic

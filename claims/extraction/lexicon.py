@@ -33,7 +33,7 @@ quip recall reiterate reject remark reply respond retort reveal scoff shout slam
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
 dispute disagree refute
 report press chant wonder exclaim testify
-assure propose praise contend recount opine muse decry affirm
+assure propose praise contend recount opine muse decry affirm proclaim
 bark beam yell scream sigh laugh whisper mutter grumble groan gush point
 """
 
@@ -174,7 +174,7 @@ PERSON_ROLES = words("""minister ministers secretary secretaries president presi
 DOCUMENT_NOUNS = words("""report letter memo memorandum statement study survey poll analysis projection filing
     complaint lawsuit ruling email e-mail editorial release document documents review audit article ad
     advert advertisement video clip website headline caption sign banner placard petition manifesto
-    leaflet transcript readout indictment book""")
+    leaflet transcript readout indictment book brief affidavit""")
 # Documents that report or show what was said rather than speak for a body answering critics.
 MEDIA_DOCUMENTS = words("""article ad advert advertisement video clip website headline caption sign banner placard
     book transcript readout""")
@@ -234,6 +234,14 @@ PRONOUNS = {
 }
 OBJECT_PRONOUNS = {"him": ("m", "sg"), "her": ("f", "sg"), "them": (None, "pl"), "his": ("m", "sg")}
 POSSESSIVES = words("his her their its my our your")
+# Words that open a phrase counting people ("several groups", "many residents").
+QUANTIFIERS = words("several many some most few both all numerous other")
+# Nouns for a number of people, unnamed ("his surrogates", "the victim's family", "several groups").
+PEOPLE_NOUNS = words("""family families relatives parents children groups people residents neighbours neighbors
+    friends allies aides advisers advisors surrogates supporters opponents critics protesters protestors
+    demonstrators activists campaigners organisers organizers attorneys lawyers voters workers members
+    students teachers doctors nurses scientists experts analysts economists historians researchers
+    delegates donors fans veterans victims survivors witnesses investigators prosecutors officials""")
 
 DETERMINERS = words("the a an this that these those")
 RELATIVES = words("who whose which whom that")

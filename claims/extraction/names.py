@@ -329,11 +329,17 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
         tokens = kept
     while tokens and (tokens[-1].text in ",;:-–—" or tokens[-1].low in lexicon.DAYS):
         tokens = tokens[:-1]  # "Ana Costa on Tuesday" is read without the day ("on" ends the phrase)
-    while tokens and tokens[0].low in lexicon.DAYS:
-        tokens = tokens[1:]
+        if tokens and tokens[-1].low == "on":
+            tokens = tokens[:-1]  # "The Security Council on Friday": the day's preposition too
+    while tokens and (tokens[0].low in lexicon.DAYS or tokens[0].low in _CLAUSE_OPENERS):
+        tokens = tokens[1:]  # "and the report says", "why critics say": the phrase starts after the link
     if not tokens:
         return None
+    if any(t.text in _SHOUTED_FUNCTION_WORDS for t in tokens):
+        return None  # "THE BORROWING Back when …": a heading run into the sentence, nobody's name
     text = _words(tokens)
+    if _coordinated_modifiers(tokens):
+        return Mention("plural", text, name=text, number="pl", head=tokens[-1].low)
     if len(tokens) == 1 and tokens[0].low in lexicon.PRONOUNS:
         gender, number = lexicon.PRONOUNS[tokens[0].low]
         return Mention("pronoun", text, gender=gender, number=number, head=tokens[0].low)
@@ -363,6 +369,23 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
     if mention is not None:
         mention.aliases.extend(aliases)
     return mention
+
+
+_SHOUTED_FUNCTION_WORDS = frozenset({"THE", "AN", "OF", "AND", "FOR", "WITH", "FROM", "TO", "ON"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "why", "how", "where"})
+
+
+def _coordinated_modifiers(tokens: list[Token]) -> bool:
+    """`Federal and state officials`: two words describing one plural noun, not two named members."""
+    return (
+        len(tokens) >= 4
+        and tokens[1].low == "and"
+        and not tokens[2].is_cap
+        and tokens[2].low not in lexicon.FUNCTION_WORDS
+        and not tokens[-1].is_cap
+        and (tokens[-1].low in lexicon.PEOPLE_NOUNS or tokens[-1].low in lexicon.PERSON_ROLES)
+        and tokens[-1].low.endswith("s")
+    )
 
 
 def _is_number(low: str) -> bool:
@@ -483,7 +506,21 @@ def _parse_single(tokens: list[Token], text: str) -> Mention | None:
         if plural:
             return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
         return Mention("description", text, head=head, modifiers=modifiers, gender=gender, determiner=determiner)
+    if head in lexicon.PEOPLE_NOUNS and _counted(tokens):
+        # "His surrogates called him …", "the victim's family said": unnamed people who speak together.
+        return Mention("plural", text, name=_words(body), number="pl", head=head, modifiers=modifiers)
     return None
+
+
+def _counted(tokens: list[Token]) -> bool:
+    """The phrase opens with a determiner, an owner or a quantifier (`his`, `Ana Costa's`, `several`)."""
+    first = tokens[0].low
+    return (
+        first in lexicon.DETERMINERS
+        or first in lexicon.POSSESSIVES
+        or first in lexicon.QUANTIFIERS
+        or any(t.text.endswith(("'s", "’s")) for t in tokens[:-1])
+    )
 
 
 def _given_name_gender(low: str) -> str | None:

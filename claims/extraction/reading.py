@@ -8,9 +8,18 @@ import bisect
 from dataclasses import dataclass
 
 from claims.extraction import lexicon
-from claims.extraction.attribution import Cue, deferred_source, find_cue, has_speech_cue, main_subject
+from claims.extraction.attribution import (
+    Cue,
+    deferred_source,
+    find_cue,
+    has_speech_cue,
+    in_relative_clause,
+    main_subject,
+    subject_before,
+)
 from claims.extraction.classify import lower_words, relation_of
 from claims.extraction.names import Mention, copy_mention, parse_np
+from claims.extraction.phrases import is_speech_verb, np_forward
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
 from claims.extraction.social import SocialPost, find_posts
 from claims.extraction.speakers import Registry
@@ -157,6 +166,7 @@ class Reader:
         self._answer_cue = ""  # that sentence's words
         self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
+        self._lead: tuple[int, str] = (-1, "")  # the words of the sentence before the one being read
         self._colon: tuple[int, int | None] = (-1, None)  # a sentence ending in a colon, and its subject
 
     def paragraph_of(self, pos: int) -> int:
@@ -329,12 +339,40 @@ class Reader:
         # "Sen. Ana Costa identified the losers. “They will drive an hour …”": someone the paragraph
         # made its subject after the last quotation says the words, not that quotation's speaker.
         since = max(self.paras[para][0], last.end if last is not None else 0)
+        reporter = self._reporter(s - 1, since)
+        if reporter is not None:
+            return reporter, "inherit"
         subject = self.registry.subject_between(since, item.open, s)
         if subject is not None:
             return subject, "inherit"
         if last is not None and last.entity is not None and para - last.paragraph <= 1:
             return last.entity, "inherit"
         return self.registry.focus(s), "none"
+
+    def _reporter(self, s: int, since: int) -> int | None:
+        """`The delay may be deliberate, Ana Costa said. “…”`: who the sentence before (with no quotation of
+        its own, after `since`) says is speaking goes on speaking."""
+        if s < 0:
+            return None
+        a, b = self.sentences[s]
+        tokens = self.tokens
+        if b - a < 3 or tokens[a].start < since or any(t.quote is not None for t in tokens[a:b]):
+            return None
+        for v in range(b - 1, a, -1):
+            if tokens[v].low.endswith("ing") or not is_speech_verb(tokens, v) or in_relative_clause(tokens, a, v):
+                continue
+            if tokens[v - 1].text == "," and v + 1 < b:
+                # "…, said Ana Costa."
+                end = np_forward(tokens, v + 1, b)
+                subject = tokens[v + 1 : end] if end > v + 1 and (end == b or tokens[end].text in ".,;") else []
+            else:
+                subject = subject_before(tokens, a, b, v).subject
+            mention = parse_np(subject) if subject else None
+            known = mention is not None and mention.kind == "bare" and self.registry.people_named(mention.name)
+            if mention is None or not (known or mention.kind in {"person", "pronoun", "spokes", "org"}):
+                return None
+            return self._resolve(subject, [], s)
+        return None
 
     def _post_author(self, post: SocialPost, s: int) -> int | None:
         author = [t for t in self.tokens_of(post.author_start, post.author_start + len(post.author))]
@@ -372,7 +410,9 @@ class Reader:
         if s > 0:
             lead_a, lead_b = self.sentences[s - 1]
             if lead_a < lead_b and self.paragraph_of(tokens[lead_a].start) == draft.paragraph:
-                draft.lead = " ".join([t.text for t in tokens[lead_a:lead_b] if t.quote is None])
+                if self._lead[0] != s - 1:  # the same for every quotation of the sentence: join it once
+                    self._lead = (s - 1, " ".join([t.text for t in tokens[lead_a:lead_b] if t.quote is None]))
+                draft.lead = self._lead[1]
         draft.text = text = self.body[start:end]
         draft.lowered = lower_words(text)
         draft.relation = relation_of(text, draft.verb, before, draft.lowered)

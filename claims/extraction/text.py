@@ -248,13 +248,20 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
     return tokens
 
 
-def _attribution_follows(tokens: list[Token], i: int) -> bool:
-    """`“Can we win?” Mr. Ortega asked.`: a short name and a speech verb finish the quotation's sentence."""
+def _attribution_follows(tokens: list[Token], i: int, full_stop: bool = False) -> bool:
+    """`“Can we win?” Mr. Ortega asked.`: a short name and a speech verb finish the quotation's sentence.
+
+    After a full stop inside the quotation, a verb with a clause of its own (`The agency said North Korea
+    had …`) starts the next sentence instead."""
     for k in range(i, min(len(tokens), i + 10)):
         tok = tokens[k]
         if tok.low in lexicon.SPEECH_VERBS:
-            # "She added that …" opens a sentence of its own: its verb reports, it does not close.
-            return k > i and not (k + 1 < len(tokens) and tokens[k + 1].low == "that")
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and (
+                nxt.low == "that" or (full_stop and (nxt.is_cap or nxt.low in lexicon.DETERMINERS))
+            ):
+                return False  # "She added that …" opens a sentence of its own: its verb reports, it does not close
+            return k > i
         # "Rep. Jane Doe, R-Pa., said": the dots and commas of a name with its party and state.
         if not tok.is_cap and not (tok.text in ",." and k > i):
             return False
@@ -299,7 +306,9 @@ def sentences(body: str, masked: str, tokens: list[Token], blank_line_mode: bool
             boundary = not abbreviation and (nxt.is_cap or nxt.quote is not None or nxt.text in "(“\"‘'")
         elif tok.quote is not None and gap and (nxt.is_cap or nxt.quote is not None):
             inner = body[tok.start : tok.end].rstrip("”\"’'»› \n")
-            boundary = inner.endswith((".", "!", "?")) and not _attribution_follows(tokens, i + 1)
+            boundary = inner.endswith((".", "!", "?")) and not _attribution_follows(
+                tokens, i + 1, full_stop=inner.endswith(".")
+            )
         if boundary:
             spans.append((first, i + 1))
             first = i + 1

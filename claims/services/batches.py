@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower, Upper
 from django.utils import timezone
 
+from articles.identity import PreparedArticle
 from articles.models import Article, ArticleVersion, Outlet
-from articles.services import ImportStatus, PreparedArticle, article_build, article_first_version_fields
+from articles.services import ImportStatus, article_build, article_first_version_fields
 from claims.extraction import Extraction
 from claims.models import Claim, ClaimRelation, Speaker, SpeakerAlias, SpeakerRole
 from claims.services.matching import claim_matches_schedule
@@ -45,10 +46,14 @@ def articles_new_select(candidates: dict[int, PreparedArticle]) -> set[int]:
     normal = [prepared.text_hash for prepared in candidates.values()]
     seen: set[str] = set()
     if candidates:
-        stored = Article.objects.filter(
-            Q(content_hash__in=digests) | Q(canonical_url__in=urls) | Q(text_hash__in=normal)
-        ).values_list("content_hash", "canonical_url", "text_hash")
-        seen.update(value for row in stored for value in row)
+        # One query per identity, each on its own index (an OR of the three is read as a scan of them all).
+        fields = ("content_hash", "canonical_url", "text_hash")
+        for stored in (
+            Article.objects.filter(content_hash__in=digests),
+            Article.objects.filter(canonical_url__in=urls).exclude(canonical_url=""),
+            Article.objects.filter(text_hash__in=normal),
+        ):
+            seen.update(value for row in stored.values_list(*fields) for value in row)
         seen.update(ArticleVersion.objects.filter(content_hash__in=digests).values_list("content_hash", flat=True))
     new = set()
     for index, prepared in sorted(candidates.items()):
@@ -155,7 +160,9 @@ class BatchDirectory:
         with connection.cursor() as cursor:
             cursor.execute("SELECT n, upper(n) FROM unnest(%s::text[]) AS n", [names])
             self._upper: dict[str, str] = dict(cursor.fetchall())
-        wanted = list(set(self._upper.values()))
+        # Matched through a join on the upper(name) indexes: a long IN list would be read through the
+        # trigram indexes instead, one slow probe of them per name.
+        wanted = RawSQL("SELECT DISTINCT upper(n) FROM unnest(%s::text[]) AS n", (names,))
         self._by_name: dict[str, list[Speaker]] = defaultdict(list)
         self._by_alias: dict[str, list[Speaker]] = defaultdict(list)
         one_each: dict[int, Speaker] = {}

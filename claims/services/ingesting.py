@@ -12,8 +12,9 @@ from itertools import batched, takewhile
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, reset_queries, transaction
 
-from articles.services import ImportStatus, LikelyDuplicate, PreparedArticle, article_prepare
-from claims.extraction import extract
+from articles.identity import PreparedArticle
+from articles.services import ImportStatus, LikelyDuplicate, article_text_check
+from claims.extraction.parallel import extract_many, texts_prepare
 from claims.importing import FileItem
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.services.batches import NewArticle, articles_new_select, articles_new_write
@@ -22,6 +23,10 @@ from claims.services.speakers import SpeakerDirectory
 
 DEFAULT_BATCH_SIZE = 200
 DIRECTORY_MODELS = (Speaker, SpeakerAlias, SpeakerRole)
+# A directory table's statistics are taken again once rows changed since outnumber this share of it plus
+# ANALYZE_ROWS.
+ANALYZE_GROWTH = 0.2
+ANALYZE_ROWS = 200
 
 
 class Outcome:
@@ -59,15 +64,25 @@ def articles_ingest_batched(
 
 
 def _directory_statistics_refresh() -> None:
-    """Bring the planner's picture of the speaker directory up to date after a batch grew it.
+    """Bring the planner's picture of the speaker directory up to date when a batch grew it a lot.
 
     Speaker names are looked up through the index on upper(name); a directory the planner still believes
     to be a handful of rows (new tables are not analysed until autovacuum gets round to them) is read
-    through the merged-into index instead, a scan of every speaker that gets slower with each batch.
+    through the merged-into index instead, a scan of every speaker that gets slower with each batch. A
+    table is analysed when it has never been or has changed by a good share since, as autovacuum would,
+    but straight away: a few times while the directory is small, rarely once it is large.
     """
+    tables = [model._meta.db_table for model in DIRECTORY_MODELS]
     with connection.cursor() as cursor:
-        tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in DIRECTORY_MODELS)
-        cursor.execute(f"ANALYZE {tables}")
+        cursor.execute(
+            "SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid"
+            " WHERE s.relname = ANY(%s) AND s.schemaname = current_schema()"
+            " AND (c.reltuples < 0 OR s.n_mod_since_analyze > %s * c.reltuples + %s)",
+            [tables, ANALYZE_GROWTH, ANALYZE_ROWS],
+        )
+        stale = [name for (name,) in cursor.fetchall()]
+        if stale:
+            cursor.execute(f"ANALYZE {', '.join(connection.ops.quote_name(name) for name in stale)}")
 
 
 def _batch_ingest(batch, *, user, extract_inline: bool, allow_duplicate: bool) -> list[ItemOutcome]:
@@ -108,25 +123,24 @@ def _batch_ingest(batch, *, user, extract_inline: bool, allow_duplicate: bool) -
 
 def _batch_prepare(batch) -> dict[int, PreparedArticle]:
     """Each readable article's text worked out, by position; one that is no article is left to be refused."""
-    prepared = {}
+    readable = {}
     for index, item in enumerate(batch):
         if item.article is not None:
             try:
-                prepared[index] = article_prepare(raw=item.article.raw, url=item.article.fields.get("url", ""))
+                article_text_check(raw=item.article.raw)
             except ValidationError:
                 continue
-    return prepared
+            readable[index] = (item.article.raw, item.article.fields.get("url", ""))
+    return dict(zip(readable, texts_prepare(list(readable.values())), strict=True))
 
 
 def _batch_new_extract(batch, prepared: dict[int, PreparedArticle]) -> dict[int, NewArticle]:
     """The batch's plainly new articles with what extraction finds in them, by position."""
+    new = sorted(articles_new_select(prepared))
+    extractions = extract_many([prepared[index].cleaned.body for index in new])
     return {
-        index: NewArticle(
-            prepared=prepared[index],
-            fields=batch[index].article.fields,
-            extraction=extract(prepared[index].cleaned.body),
-        )
-        for index in sorted(articles_new_select(prepared))
+        index: NewArticle(prepared=prepared[index], fields=batch[index].article.fields, extraction=extraction)
+        for index, extraction in zip(new, extractions, strict=True)
     }
 
 

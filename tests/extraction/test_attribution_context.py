@@ -86,3 +86,123 @@ def test_a_statement_lead_and_a_book_title_are_no_speakers():
     )
     assert speaker_of(extraction, "an insult.") == "Union of Rail Workers"
     assert speaker_of(extraction, "too cold to hold a pen") == "Ingrid Solberg"
+
+
+def test_unnamed_people_who_speak_together_are_the_speaker():
+    extraction = extract(
+        "The mayor of Valparaiso, Camila Rojas, defended the port deal on Monday.\n\n"
+        'Her critics called the deal "a giveaway to the shipping lines."\n\n'
+        "The fisherman's family has asked the city to publish the contract "
+        '"so that everyone can read what was signed."\n'
+    )
+    assert speaker_of(extraction, "a giveaway to the shipping lines.") == "Her critics"
+    assert speaker_of(extraction, "so that everyone can read") == "fisherman's family"
+
+
+def test_two_words_describing_one_plural_noun_are_not_two_members():
+    extraction = extract(
+        "Federal and provincial officials met in Winnipeg on Friday.\n\n"
+        '"The agreement protects every farm in the basin," they wrote in a joint letter.\n'
+    )
+    assert speaker_of(extraction, "The agreement protects every farm") == "Federal and provincial officials"
+
+
+def test_a_quotation_after_a_sentence_closing_with_x_said_is_x_s():
+    extraction = extract(
+        "Tomas Lindgren, the opposition leader, spoke first. Karin Ek, the minister, answered him.\n\n"
+        "The ministry may delay the ferry contract until the spring, Lindgren said. "
+        '"Nobody on the islands will accept another winter without a service."\n'
+    )
+    assert speaker_of(extraction, "Nobody on the islands") == "Tomas Lindgren"
+
+
+def test_as_x_with_a_long_apposition_put_it():
+    extraction = extract(
+        "The budget leaves many questions open. As Nkosana Dube, a public finance lecturer and former "
+        "adviser at the Johannesburg Treasury Office, recently put it, "
+        '"Where exactly is the money for the clinics coming from?"\n'
+    )
+    assert speaker_of(extraction, "Where exactly is the money") == "Nkosana Dube"
+
+
+def test_the_speakers_who_call_something_by_a_name():
+    extraction = extract(
+        "Both leaders played down the riots in Marseille. When asked, Dupont and Moreau call them "
+        '"isolated incidents" and describe the police response as proportionate.\n\n'
+        "The protests went on (or, as the Provence Herald called them in an editorial on Sunday, "
+        '"a summer of anger").\n'
+    )
+    assert speaker_of(extraction, "isolated incidents") in {"Moreau", "Dupont and Moreau"}
+    assert speaker_of(extraction, "a summer of anger") == "Provence Herald"
+
+
+def test_a_full_stop_inside_the_quotation_then_a_new_sentence_with_its_own_clause():
+    extraction = extract(
+        'Chile insisted that Lima "withdraw the decree at once." The Andean Trade Council said the two '
+        'governments had "weeks, not months" to settle it.\n'
+    )
+    assert speaker_of(extraction, "withdraw the decree") == "Chile"
+    assert speaker_of(extraction, "weeks, not months") == "Andean Trade Council"
+
+
+def test_closing_attributions_with_an_apposition_or_an_owner_s_role():
+    extraction = extract(
+        "Rail fares went up again in Leeds.\n\n"
+        '"Commuters are paying for the operator\'s mistakes," Councillor Ruth Adeyemi\'s chief of staff, '
+        "Sam Okoro, told reporters.\n\n"
+        'Fares are "the worst in Europe" and "a tax on work," Daniel Fenwick, the former transport minister, '
+        "declared to a packed hall.\n\n"
+        'The operator will face "serious questions" and "a long winter," union spokesman Alan Price said.\n'
+    )
+    assert speaker_of(extraction, "Commuters are paying") == "Sam Okoro"
+    assert speaker_of(extraction, "the worst in Europe") == "Daniel Fenwick"
+    assert speaker_of(extraction, "a tax on work") == "Daniel Fenwick"
+    assert speaker_of(extraction, "serious questions") == "Alan Price"
+    assert speaker_of(extraction, "a long winter") == "Alan Price"
+
+
+def test_or_as_x_put_it_and_an_opening_participle():
+    extraction = extract(
+        "The ministers met in Lisbon.\n\n"
+        "Or, as Helena Sousa, a former finance minister, put it: \"The money has already left the country.\"\n\n"
+        'Alarmed, Senator Rui Costa said the cuts were "a test of nerve" for the coalition.\n\n'
+        'Others were scathing, with Senator Marta Lopes calling it a "paper budget."\n'
+    )
+    assert speaker_of(extraction, "The money has already left") == "Helena Sousa"
+    assert speaker_of(extraction, "a test of nerve") == "Rui Costa"
+    assert speaker_of(extraction, "paper budget.") == "Marta Lopes"
+
+
+def test_people_doing_something_when_they_speak_and_what_a_body_called_something():
+    extraction = extract(
+        "Curfew was lifted in Nantes at midnight.\n\n"
+        'Students marching through the old town chanted "Not one step back!" until dawn.\n\n'
+        "The Baltic Fisheries Council on Monday condemned the quota cut as part of what it called "
+        '"a slow death for the coastal villages."\n'
+    )
+    assert speaker_of(extraction, "Not one step back!") == "Students"
+    assert speaker_of(extraction, "a slow death for the coastal villages.") == "Baltic Fisheries Council"
+
+
+def test_a_described_speaker_with_its_complement_and_a_document_as_it_put_it():
+    extraction = extract(
+        "The campaign released a new advertisement in Accra.\n\n"
+        '"Who will pay for the new roads?" a narrator in the opposition\'s advert asks.\n\n'
+        'The only test for the licence is "a clean record and a fixed address," as a Transport Ministry '
+        "memo put it.\n"
+    )
+    assert speaker_of(extraction, "Who will pay for the new roads?") == "a narrator"
+    assert speaker_of(extraction, "a clean record and a fixed address") == "Transport Ministry memo"
+
+
+def test_talking_about_a_quoted_phrase_and_a_heading_run_into_the_sentence():
+    extraction = extract(
+        "The rally in Durban ran late.\n\n"
+        '"Are we nearly done?" she asked, but the crowd stayed, and as Sipho Ndlovu went on about '
+        '"a stolen decade" and "the missing billions," the lights came on.\n\n'
+        "THE DEBTS Back when he ran the treasury, Mr. Ndlovu said that borrowing was a last resort. "
+        '"Those days are gone," he said.\n'
+    )
+    assert speaker_of(extraction, "a stolen decade") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "the missing billions") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "Those days are gone") == "Sipho Ndlovu"

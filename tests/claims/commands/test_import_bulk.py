@@ -9,6 +9,7 @@ from django.db import DataError, connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, ArticleVersion
+from claims.extraction import parallel
 from claims.models import Claim, ClaimEvent, Speaker, SpeakerRole
 from claims.services import batches, ingesting, proposals
 
@@ -40,7 +41,10 @@ def run(feed, lines, *args) -> tuple[str, str | None]:
     return out.getvalue(), None
 
 
-def test_a_batch_of_new_articles_costs_the_same_queries_for_three_as_for_twelve(tmp_path):
+def test_a_batch_of_new_articles_costs_the_same_queries_for_three_as_for_twelve(tmp_path, monkeypatch):
+    # Planner statistics are taken again only when the directory grew by a share of itself: not counted.
+    monkeypatch.setattr(ingesting, "_directory_statistics_refresh", lambda: None)
+
     def queries(numbers, people, authority):
         statements = []
 
@@ -68,8 +72,12 @@ def test_a_batch_of_new_articles_costs_the_same_queries_for_three_as_for_twelve(
     assert Claim.objects.count() == 45
 
 
-def test_stores_what_one_article_at_a_time_stores(tmp_path, monkeypatch):
-    lines = [story(n) for n in range(1, 9)]
+@pytest.mark.parametrize("count", [8, parallel.PARALLEL_FROM + 4])
+def test_stores_what_one_article_at_a_time_stores(tmp_path, monkeypatch, count):
+    # From PARALLEL_FROM articles on, their text is worked on in worker processes.
+    monkeypatch.setenv("IMPORT_WORKERS", "2")
+    monkeypatch.setattr(parallel, "_pool", None)
+    lines = [story(n) for n in range(1, count + 1)]
     with transaction.atomic(), monkeypatch.context() as patch:
         # No article is taken for new, so each goes through `article_ingest` in its own savepoint.
         patch.setattr(ingesting, "articles_new_select", lambda prepared: set())
@@ -81,8 +89,9 @@ def test_stores_what_one_article_at_a_time_stores(tmp_path, monkeypatch):
     out, error = run(tmp_path / "all.jsonl", lines, "--batch-size", 50)
 
     assert error is None
-    assert "imported (8 article(s), 24 claim(s) proposed)" in out
+    assert f"imported ({count} article(s), {3 * count} claim(s) proposed)" in out
     assert _stored() == one_by_one
+    assert (parallel._pool is not None) == (count >= parallel.PARALLEL_FROM)
     authority = Speaker.objects.get(name="Bridge Authority")
     assert authority.kind == "organisation"
     assert Speaker.objects.filter(kind="spokesperson", organisation=authority).count() == 1
@@ -167,3 +176,19 @@ def _stored() -> dict:
             Claim.objects.values_list("article__url", "start", "end", "text", "speaker__name", "kind", "prefix")
         ),
     }
+
+
+def test_speaker_statistics_are_not_taken_again_after_every_batch(tmp_path):
+    run(tmp_path / "feed.jsonl", [story(n) for n in range(1, 4)], "--batch-size", 50)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_speaker, claims_speakeralias, claims_speakerrole")
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        ingesting._directory_statistics_refresh()
+
+    assert statements and not [sql for sql in statements if sql.lstrip().upper().startswith("ANALYZE")]
