@@ -139,6 +139,7 @@ def raw_list(where: str = "TRUE", order: str = "c.id DESC", limit: int = 51, off
         cur.execute(CITATIONS_SQL, [[r[0] for r in rows]]).fetchall()
         return rows
 
+    run.claim_rows = True  # measure() checks that it returns the page's claims, in the page's order
     return run
 
 
@@ -341,6 +342,9 @@ def measure(label: str, rounds: int, budget: float, only: str | None) -> list[tu
             client = api if url.startswith("/api/") else admin
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code, response.content[:500])
+            if getattr(raw_query, "claim_rows", False):
+                page = [row["id"] for row in response.json()["results"]]
+                assert page == [row[0] for row in raw_query(cur, probe)][: len(page)], f"{name}: not the same rows"
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
             count = len(queries)

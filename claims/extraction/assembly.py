@@ -21,6 +21,42 @@ _BARE_REPLY = re.compile(
 _ANSWER_LEAD = re.compile(r"(?:Replying|Responding|Reacting|Hitting back|In (?:a )?response)\b")
 
 
+# Pure functions of a name or role string, memoised (bounded): the same names and roles recur.
+_MEMO_LIMIT = 50_000
+_CAPITALS: dict[str, tuple[str, ...]] = {}
+_ROLE_VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _capitals(name: str) -> tuple[str, ...]:
+    """The capitalised words of a name."""
+    found = _CAPITALS.get(name)
+    if found is None:
+        found = tuple(w for w in name.split() if w[:1].isupper())
+        if len(_CAPITALS) < _MEMO_LIMIT:
+            _CAPITALS[name] = found
+    return found
+
+
+def _role_vocabulary(role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The role nouns and the capitalised words of a role, by which the text may refer to its side."""
+    found = _ROLE_VOCABULARY.get(role)
+    if found is None:
+        words = role.replace("-", " ").split()
+        found = (
+            # "the guild's general secretary": the body a role belongs to refers to the side too.
+            tuple(
+                w.lower().removesuffix("'s").removesuffix("’s")
+                for w in words
+                if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
+            ),
+            # "Opposition energy spokeswoman": the capitalised words of a role name the side too.
+            tuple(w for w in words if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS),
+        )
+        if len(_ROLE_VOCABULARY) < _MEMO_LIMIT:
+            _ROLE_VOCABULARY[role] = found
+    return found
+
+
 def _reattribute_repeated_words(drafts: list[Draft], entities: list[Entity]) -> None:
     """A partial quote by an unnamed speaker that recurs inside a named speaker's fuller quotation
     (“holding the country to ransom” … then the post itself) is the same utterance: same speaker."""
@@ -72,32 +108,22 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
             relations[n] = "rebuts"
     speaking = {d.entity for d in drafts if d.entity is not None}
     refs = {e: entities[e].references() for e in speaking}
-    names = {e: tuple(entities[e].name_words) for e in speaking}
+    names = {e: entities[e].name_words for e in speaking}
     sides = {e: registry.side_of(e) for e in speaking}
     vocabulary: dict[int, Side] = {}
     for e in speaking:
         side = vocabulary.get(sides[e])
         if side is None:
             side = vocabulary[sides[e]] = Side()
-        for name in (entities[e].name, *entities[e].aliases, entities[e].affiliation or ""):
-            side.own.update([w for w in name.split() if w[:1].isupper()])
+        entity = entities[e]
+        side.own.update(*map(_capitals, (entity.name, *entity.aliases, entity.affiliation or "")))
         side.names.update(
             [w for w in names[e] if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS]
         )
-        # "Opposition energy spokeswoman": the capitalised words of a role name the side too.
-        for role in entities[e].roles:
-            # "the guild's general secretary": the body a role belongs to refers to the side too.
-            role_words = role.replace("-", " ").split()
-            side.refs.update(
-                [
-                    w.lower().removesuffix("'s").removesuffix("’s")
-                    for w in role_words
-                    if w[:1].islower() and w.lower() not in lexicon.STOPWORDS and len(w) > 3
-                ]
-            )
-            side.names.update(
-                [w for w in role_words if len(w) > 2 and w[:1].isupper() and w.lower() not in lexicon.STOPWORDS]
-            )
+        for role in entity.roles:
+            role_refs, role_names = _role_vocabulary(role)
+            side.refs.update(role_refs)
+            side.names.update(role_names)
         side.refs.update(refs[e])
     answering = any(relations)  # else nothing is a response, and no frame is needed
     kinds, relations, links, sure = exchange(

@@ -63,10 +63,18 @@ def _describes(phrase: list[Token]) -> bool:
     from a possessive owner, or it ends in a role noun."""
     return bool(phrase) and (
         phrase[-1].low in lexicon.PERSON_ROLES
+        # "California Rep. Duncan Hunter's chief of staff": an owner, then lower-case words of a role.
+        or _owned_role(phrase)
         or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in phrase)
         # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
         or (phrase[0].low in lexicon.DETERMINERS and _role_of_body(phrase))
     )
+
+
+def _owned_role(phrase: list[Token]) -> bool:
+    owner = next((i for i, t in enumerate(phrase) if t.text.endswith(("'s", "’s"))), None)
+    rest = phrase[owner + 1 :] if owner is not None else []
+    return bool(rest) and all(not t.is_cap for t in rest) and any(t.low in lexicon.PERSON_ROLES for t in rest)
 
 
 def _names(phrase: list[Token]) -> bool:
@@ -108,6 +116,16 @@ def _coordinated_subject(tokens: list[Token], a: int, b: int, j: int) -> Cue | N
                 return Cue("before", tokens[start:k], tok)
             return None
     return None
+
+
+def _opens_with_as(tokens: list[Token], a: int, v: int) -> bool:
+    """The sentence opens with `As` (after `Or,` / `But`): "Or, as Ana Costa put it, “…”"."""
+    for k in range(a, min(v, a + 3)):
+        if tokens[k].low == "as":
+            return True
+        if tokens[k].low not in {"or", "and", "but", ","}:
+            return False
+    return False
 
 
 def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
@@ -154,7 +172,7 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         earlier = _coordinated_subject(tokens, a, b, j)
         if earlier is not None:
             return Cue("before", earlier.subject, verb, earlier.appositions)
-    if tok.text == "," and tokens[a].low == "as":
+    if tok.text == "," and _opens_with_as(tokens, a, v):
         # "As Ana Costa, an economist, put it, “…”": the name the lead opens with.
         named = _naming_subject(tokens, a, v)
         if named is not None:
@@ -174,6 +192,17 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         if t.text in ",;:" or t.quote is not None or (k != j and is_speech_verb(tokens, k)):
             break
     start = np_backward(tokens, a, j)
+    if (
+        start - 3 >= a
+        and tokens[start - 1].low in lexicon.PREPOSITIONS
+        and tokens[start - 2].low.endswith(("ing", "ed"))
+        and not tokens[start - 2].is_cap
+        and not is_speech_verb(tokens, start - 2)
+    ):
+        # "Protesters marching through the streets chanted": the phrase before the participle speaks.
+        first = np_backward(tokens, a, start - 3)
+        if first <= start - 3 and tokens[first].quote is None:
+            return Cue("before", tokens[first : start - 2], verb)
     # "A, B and C said": a coordinated list of names runs back over its commas.
     while start - 2 >= a and tokens[start - 1].text == "," and any(t.low == "and" for t in tokens[start : j + 1]):
         first = np_backward(tokens, a, start - 2)
@@ -245,6 +274,12 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
         if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
             return None  # "the “problems” Sanders had answering questions": not who said it
         return Cue("after", tokens[k:end], tokens[v])
+    if end + 1 < b and tokens[end].low in {"in", "from", "of", "at", "with"} and tokens[k].low in lexicon.DETERMINERS:
+        # "“…” a narrator in the campaign's ad asks.": the phrase's own complement before the verb.
+        after = np_forward(tokens, end + 1, b)
+        speaks = end + 1 < after < b and after - k <= 10 and is_speech_verb(tokens, after)
+        if speaks and not tokens[after].low.endswith("ing"):
+            return Cue("after", tokens[k:end], tokens[after])
     return None
 
 
@@ -314,6 +349,8 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     after = subject_after(tokens, q, b)
     if after is not None:
         return after
+    if q - 2 >= a and tokens[q - 1].low in {"and", "or"} and tokens[q - 2].quote is not None:
+        return find_cue(tokens, a, b, q - 2)  # "… about “A” and “B”": the same words go on
     according = _according_before(tokens, a, q) or _passive_agent(tokens, a, b, q)
     if according is not None:
         return according
@@ -324,6 +361,9 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     named = _naming_before(tokens, a, b, q)
     if named is not None:
         return named
+    talked = _talked_about(tokens, a, q)
+    if talked is not None:
+        return subject_before(tokens, a, b, talked)
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
@@ -423,6 +463,8 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
     if j <= a:
         return None
     if tokens[j].text != ",":
+        if tokens[j].low in lexicon.PRONOUNS and j - 1 >= a and tokens[j - 1].low in _CLAUSE_LEADS:
+            return Cue("before", [tokens[j]], tokens[v])  # "… what it called “…”"
         if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
             return None
         start = np_backward(tokens, a, j)
@@ -459,10 +501,29 @@ def _naming_before(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
         named = _naming_subject(tokens, a, v)
         if named is not None:
             return named
-        if v + 2 == q:
+        if v + 2 == q or (v + 3 == q and tokens[v + 2].low in {"a", "an", "the"}):
             cue = subject_before(tokens, a, b, v)
             return cue if cue.subject else None
         return None
+    return None
+
+
+_CLOSING_PREPOSITIONS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"})
+
+
+_TALK_VERBS = lexicon.words("talked talks spoke speaks ranted rants raved raves")
+_GO_ON = lexicon.words("went goes go going")
+
+
+def _talked_about(tokens: list[Token], a: int, q: int) -> int | None:
+    """`… as Ana Costa went on about “…”` / `Costa talked about “…”`: the index of the verb of talking
+    right before the quotation, if there is one."""
+    if q - 2 <= a or tokens[q - 1].low != "about":
+        return None
+    if tokens[q - 2].low in _TALK_VERBS:
+        return q - 2
+    if q - 3 > a and tokens[q - 2].low == "on" and tokens[q - 3].low in _GO_ON:
+        return q - 3
     return None
 
 
@@ -471,20 +532,36 @@ def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:
     an attribution closing the sentence covers the quotation inside it, as does `…, according to X.`"""
     for v in range(q + 1, b):
         if tokens[v].quote is not None:
-            break
+            continue  # "… “A” and “B,” Ana Costa said.": the closing attribution covers both
         if tokens[v].low == "according" and v + 2 < b and tokens[v + 1].low == "to" and tokens[v - 1].text == ",":
             end = np_forward(tokens, v + 2, b)
             if end > v + 2 and (end == b or tokens[end].text in ".;"):
                 return Cue("after", tokens[v + 2 : end], tokens[v])
         if not is_speech_verb(tokens, v):
             continue
+        w = v + 1 if tokens[v].low not in {"put", "puts"} else v + 2  # "… as the memo put it."
+        closing = w >= b or tokens[w].text in ".,;" or tokens[w].low in _CLOSING_PREPOSITIONS
         if tokens[v - 1].text == ",":
             end = np_forward(tokens, v + 1, b)
             if end > v + 1 and (end == b or tokens[end].text in ".,;"):
                 return Cue("after", tokens[v + 1 : end], tokens[v], _trailing_apposition(tokens, end, b))
+            # "… “B,” Ana Costa, the former governor, proclaimed.": the name before the apposition speaks.
+            appos = np_backward(tokens, q + 1, v - 2) if v - 2 > q else v
+            if closing and q + 2 < appos < v - 1 and tokens[appos - 1].text == ",":
+                first = np_backward(tokens, q + 1, appos - 2)
+                name = tokens[first : appos - 1]
+                boundary = tokens[first - 1]
+                if first < appos - 1 and (boundary.text == "," or boundary.quote is not None) and _names(name):
+                    return Cue("after", name, tokens[v], [tokens[appos : v - 1]])
         else:
             start = np_backward(tokens, q + 1, v - 1)
-            if q + 1 < start < v and tokens[start - 1].text == "," and (v + 1 == b or tokens[v + 1].text in ".,;"):
+            after_quote = tokens[start - 1].quote is not None  # "… and “B,” Ana Costa said."
+            if tokens[start].low == "as":
+                start += 1
+            set_off = start - 2 >= q and (tokens[start - 2].text == "," or tokens[start - 2].quote is not None)
+            if start < v and tokens[start - 1].low == "as" and set_off and closing:
+                return Cue("after", tokens[start:v], tokens[v])  # "…,” as a ministry memo put it."
+            if q + 1 < start < v and (tokens[start - 1].text == "," or after_quote) and closing:
                 return Cue("after", tokens[start:v], tokens[v])
         break
     return Cue("none")

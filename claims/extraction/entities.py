@@ -86,7 +86,9 @@ def public_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:
     kept: list[str] = []
     seen = {name.casefold()}
     for alias in aliases:
-        alias = _POSSESSIVE.sub("", alias).strip()
+        if "'" in alias or "’" in alias:  # every _POSSESSIVE match holds one
+            alias = _POSSESSIVE.sub("", alias)
+        alias = alias.strip()
         folded = alias.casefold()
         if not alias or folded in seen or folded.endswith(" " + name.casefold()) or _describes(alias):
             continue
@@ -139,9 +141,9 @@ class Entity:
             self._role_words = None
 
     @property
-    def name_words(self) -> list[str]:
+    def name_words(self) -> tuple[str, ...]:
         """Name words without titles and without a territorial `of X` ending."""
-        return list(_name_words(self.name))
+        return _name_words(self.name)
 
     @property
     def titles(self) -> frozenset[str]:

@@ -184,6 +184,8 @@ class _Exchange:
         self._names = tuple(self._by_name)
         self._names_for: dict[int | None, tuple[str, ...]] = {}
         self._read: dict[str, set[str]] = {}  # a text's nouns after determiners, read once per text
+        self._lowered: dict[str, set[str]] = {}  # text -> lowered_words(text) (never changed)
+        self._pointing: dict[str, re.Match | None] = {}  # text -> ANAPHOR.search(text)
         self.mentions = [self._mentioned(item) for item in items]
         self.sure: dict[int, float] = {}  # response -> how sure its links are (LINK_CONFIDENCE)
         self._common: set[str] | None = None
@@ -239,7 +241,21 @@ class _Exchange:
             low = text.lower()
             if not any(map(low.__contains__, forms)) or not any(_as_word(low, form) for form in forms):
                 return False
-        return not lowered_words(text).isdisjoint(forms)
+        return not self._lowered_words(text).isdisjoint(forms)
+
+    def _lowered_words(self, text: str) -> set[str]:
+        """lowered_words(text), read once for the article (linking reads the same texts)."""
+        found = self._lowered.get(text)
+        if found is None:
+            found = self._lowered[text] = lowered_words(text)
+        return found
+
+    def _anaphor(self, text: str) -> re.Match | None:
+        """ANAPHOR.search(text), searched once for the article."""
+        if text in self._pointing:
+            return self._pointing[text]
+        found = self._pointing[text] = ANAPHOR.search(text)
+        return found
 
     def _mentioned(self, item: LinkInput) -> frozenset[int]:
         """The other sides a statement, its sentence or its answering cue name or refer to by role."""
@@ -353,7 +369,7 @@ class _Exchange:
             elif item.frame:
                 continue
             # "X said that claim was “…”" points at the latest answer, whoever else it names.
-            pointed = ANAPHOR.search(item.preface) is not None
+            pointed = self._anaphor(item.preface) is not None
             r = earlier.answer_to(item.side, frozenset() if pointed else self.mentions[i])
             if r is not None and (
                 items[r].side in self.mentions[i]
@@ -486,7 +502,7 @@ class _Exchange:
         """The side of the nearest claim by another side before i (after it, for a lede); "That number is
         wrong" can only answer a claim with a number."""
         items, side = self.items, self.items[i].side
-        pointed = ANAPHOR.search(items[i].words)  # the quotation and its sentence: "disputes the figures"
+        pointed = self._anaphor(items[i].words)  # the quotation and its sentence: "disputes the figures"
         statistical = pointed is not None and NUMERIC_NOUN.search(pointed.group()) is not None
         order = range(i + 1, len(items)) if items[i].paragraph <= LEDE_PARAGRAPHS else range(i - 1, -1, -1)
         for t in order:
@@ -512,7 +528,9 @@ class _Exchange:
         for k, other in enumerate(items):  # the items are this article's own: decided kinds go on them
             other.kind, other.relation = kinds[k], relations[k]
         # Only a statement that says it answers is linked by its wording.
-        worded = link(items, [k for k in range(n) if kinds[k] == "response" and answering[k]], self._stems)
+        worded = link(
+            items, [k for k in range(n) if kinds[k] == "response" and answering[k]], self._stems, self._lowered
+        )
         # Each side's claims in order (and those with a number): what a response may answer.
         self._claims: dict[int | None, list[int]] = {}
         self._statistical: dict[int | None, list[int]] = {}
@@ -547,7 +565,7 @@ class _Exchange:
         named = self.mentions[i] & answered
         self.sure[i] = LINK_CONFIDENCE["wording"]
         if worded and (not named or {items[t].side for t in worded} <= named):
-            if ANAPHOR.search(item.text) and len({self._thread_start(t) for t in worded}) == 1:
+            if self._anaphor(item.text) and len({self._thread_start(t) for t in worded}) == 1:
                 # "These claims are false": the whole turn the claims were made in.
                 return tuple(t for t in self._turn_of(worded[-1]) if kinds[t] == "claim")
             return worded
@@ -558,7 +576,7 @@ class _Exchange:
                 return worded
             self.sure[i] = LINK_CONFIDENCE["nearest"]
             return self._latest_turn(i, kinds, answers)  # the blame it answers is the nearest other side's
-        pointed = ANAPHOR.search(item.words) or ANAPHOR.search(item.cue)
+        pointed = self._anaphor(item.words) or self._anaphor(item.cue)
         statistical = pointed is not None and NUMERIC_NOUN.search(pointed.group()) is not None
         found: list[int] = []
         for side in sorted(named or answered):
@@ -570,7 +588,7 @@ class _Exchange:
         if found:
             self.sure[i] = LINK_CONFIDENCE["named side" if named else "answered side"]
         going_on = i > 0 and items[i - 1].side == item.side and kinds[i - 1] == "response"
-        if not found and not answered and not going_on and not ANAPHOR.search(item.text):
+        if not found and not answered and not going_on and not self._anaphor(item.text):
             # "That figure is wrong" points at something: the wording's links decided; "disputes the
             # figures" can only mean a claim with a number.
             found = list(self._latest_turn(i, kinds, answers))

@@ -1,7 +1,7 @@
 """Sentence leads before a subject: datelines (`WASHINGTON —`), sentence adverbs, spans of time and
 adverbial lead-ins (`In a statement,`), none of which is ever a speaker."""
 
-from claims.extraction import lexicon
+from claims.extraction import given_names, lexicon
 from claims.extraction.phrases import is_speech_verb, np_forward, verbish
 from claims.extraction.text import Token
 
@@ -32,6 +32,16 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
         low = tokens[i].low
         if low.endswith("ing") and i + 1 < b and tokens[i + 1].text == "," and (i == a or not tokens[i].is_cap):
             i += 2  # "Adding, “…”": a participle standing alone before the quotation is no subject
+            continue
+        if (
+            i == a
+            and len(low) > 5
+            and low.endswith("ed")
+            and i + 1 < b
+            and tokens[i + 1].text == ","
+            and low not in given_names.MALE
+        ):
+            i += 2  # "Alarmed, Ana Costa said": a participle opening the sentence is no subject
             continue
         if low.endswith("ing") and i + 1 < b and not tokens[i + 1].is_cap and tokens[i + 1].is_word:
             subject = _after_participle_clause(tokens, i, b)

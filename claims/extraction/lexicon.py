@@ -33,7 +33,7 @@ quip recall reiterate reject remark reply respond retort reveal scoff shout slam
 suggest text tweet urge vow warn agree question mock rebut regret thunder fume rage write
 dispute disagree refute
 report press chant wonder exclaim testify
-assure propose praise contend recount opine muse decry affirm
+assure propose praise contend recount opine muse decry affirm proclaim
 bark beam yell scream sigh laugh whisper mutter grumble groan gush point
 """
 

@@ -329,10 +329,14 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
         tokens = kept
     while tokens and (tokens[-1].text in ",;:-–—" or tokens[-1].low in lexicon.DAYS):
         tokens = tokens[:-1]  # "Ana Costa on Tuesday" is read without the day ("on" ends the phrase)
+        if tokens and tokens[-1].low == "on":
+            tokens = tokens[:-1]  # "The Security Council on Friday": the day's preposition too
     while tokens and (tokens[0].low in lexicon.DAYS or tokens[0].low in _CLAUSE_OPENERS):
         tokens = tokens[1:]  # "and the report says", "why critics say": the phrase starts after the link
     if not tokens:
         return None
+    if any(t.text in _SHOUTED_FUNCTION_WORDS for t in tokens):
+        return None  # "THE BORROWING Back when …": a heading run into the sentence, nobody's name
     text = _words(tokens)
     if _coordinated_modifiers(tokens):
         return Mention("plural", text, name=text, number="pl", head=tokens[-1].low)
@@ -367,6 +371,7 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
     return mention
 
 
+_SHOUTED_FUNCTION_WORDS = frozenset({"THE", "AN", "OF", "AND", "FOR", "WITH", "FROM", "TO", "ON"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "why", "how", "where"})
 
 

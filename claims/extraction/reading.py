@@ -164,6 +164,7 @@ class Reader:
         self._answer_cue = ""  # that sentence's words
         self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
+        self._lead: tuple[int, str] = (-1, "")  # the words of the sentence before the one being read
         self._colon: tuple[int, int | None] = (-1, None)  # a sentence ending in a colon, and its subject
 
     def paragraph_of(self, pos: int) -> int:
@@ -405,7 +406,9 @@ class Reader:
         if s > 0:
             lead_a, lead_b = self.sentences[s - 1]
             if lead_a < lead_b and self.paragraph_of(tokens[lead_a].start) == draft.paragraph:
-                draft.lead = " ".join([t.text for t in tokens[lead_a:lead_b] if t.quote is None])
+                if self._lead[0] != s - 1:  # the same for every quotation of the sentence: join it once
+                    self._lead = (s - 1, " ".join([t.text for t in tokens[lead_a:lead_b] if t.quote is None]))
+                draft.lead = self._lead[1]
         draft.text = text = self.body[start:end]
         draft.lowered = lower_words(text)
         draft.relation = relation_of(text, draft.verb, before, draft.lowered)

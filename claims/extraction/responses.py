@@ -236,14 +236,20 @@ class _Weights(dict):
 class _Linker:
     """Per-article state for linking; word bags are computed only for statements that need them."""
 
-    def __init__(self, items: list[LinkInput], text_bags: dict[int, set[str]] | None = None) -> None:
+    def __init__(
+        self,
+        items: list[LinkInput],
+        text_bags: dict[int, set[str]] | None = None,
+        lowered: dict[str, set[str]] | None = None,
+    ) -> None:
         self.items = items
         self.thread_of = threads(items)
         self._bags: dict[int, set[str]] = {}
         # Statement -> stems of its own words: shared with the caller, who may have read some already.
         self._text_bags: dict[int, set[str]] = {} if text_bags is None else text_bags
         self._contexts: dict[str, set[str]] = {}
-        self._lower_words: dict[int, set[str]] = {}
+        # Text -> lowered_words(text): shared with the caller, who may have read some already.
+        self._lower_words: dict[str, set[str]] = {} if lowered is None else lowered
         self._weight: dict[str, float] | None = None
 
     def bag(self, i: int) -> set[str]:
@@ -270,9 +276,10 @@ class _Linker:
         return bag
 
     def lower_words(self, i: int) -> set[str]:
-        found = self._lower_words.get(i)
+        words = self.items[i].words
+        found = self._lower_words.get(words)
         if found is None:
-            found = self._lower_words[i] = lowered_words(self.items[i].words)
+            found = self._lower_words[words] = lowered_words(words)
         return found
 
     def weights(self) -> dict[str, float]:
@@ -389,7 +396,10 @@ def _nouns_after_determiner(text: str) -> set[str]:
 
 
 def link(
-    items: list[LinkInput], wanted: list[int] | None = None, text_bags: dict[int, set[str]] | None = None
+    items: list[LinkInput],
+    wanted: list[int] | None = None,
+    text_bags: dict[int, set[str]] | None = None,
+    lowered: dict[str, set[str]] | None = None,
 ) -> list[tuple[int, ...]]:
     """For each statement, the indexes of the statements it responds to (empty for claims).
 
@@ -400,7 +410,7 @@ def link(
     result: list[tuple[int, ...]] = [()] * len(items)
     if not wanted:
         return result
-    linker = _Linker(items, text_bags)
+    linker = _Linker(items, text_bags, lowered)
     for r in wanted:
         if items[r].kind == "response":
             result[r] = linker.by_wording(r) or linker.by_reference(r)

@@ -143,3 +143,66 @@ def test_a_full_stop_inside_the_quotation_then_a_new_sentence_with_its_own_claus
     )
     assert speaker_of(extraction, "withdraw the decree") == "Chile"
     assert speaker_of(extraction, "weeks, not months") == "Andean Trade Council"
+
+
+def test_closing_attributions_with_an_apposition_or_an_owner_s_role():
+    extraction = extract(
+        "Rail fares went up again in Leeds.\n\n"
+        '"Commuters are paying for the operator\'s mistakes," Councillor Ruth Adeyemi\'s chief of staff, '
+        "Sam Okoro, told reporters.\n\n"
+        'Fares are "the worst in Europe" and "a tax on work," Daniel Fenwick, the former transport minister, '
+        "declared to a packed hall.\n\n"
+        'The operator will face "serious questions" and "a long winter," union spokesman Alan Price said.\n'
+    )
+    assert speaker_of(extraction, "Commuters are paying") == "Sam Okoro"
+    assert speaker_of(extraction, "the worst in Europe") == "Daniel Fenwick"
+    assert speaker_of(extraction, "a tax on work") == "Daniel Fenwick"
+    assert speaker_of(extraction, "serious questions") == "Alan Price"
+    assert speaker_of(extraction, "a long winter") == "Alan Price"
+
+
+def test_or_as_x_put_it_and_an_opening_participle():
+    extraction = extract(
+        "The ministers met in Lisbon.\n\n"
+        "Or, as Helena Sousa, a former finance minister, put it: \"The money has already left the country.\"\n\n"
+        'Alarmed, Senator Rui Costa said the cuts were "a test of nerve" for the coalition.\n\n'
+        'Others were scathing, with Senator Marta Lopes calling it a "paper budget."\n'
+    )
+    assert speaker_of(extraction, "The money has already left") == "Helena Sousa"
+    assert speaker_of(extraction, "a test of nerve") == "Rui Costa"
+    assert speaker_of(extraction, "paper budget.") == "Marta Lopes"
+
+
+def test_people_doing_something_when_they_speak_and_what_a_body_called_something():
+    extraction = extract(
+        "Curfew was lifted in Nantes at midnight.\n\n"
+        'Students marching through the old town chanted "Not one step back!" until dawn.\n\n'
+        "The Baltic Fisheries Council on Monday condemned the quota cut as part of what it called "
+        '"a slow death for the coastal villages."\n'
+    )
+    assert speaker_of(extraction, "Not one step back!") == "Students"
+    assert speaker_of(extraction, "a slow death for the coastal villages.") == "Baltic Fisheries Council"
+
+
+def test_a_described_speaker_with_its_complement_and_a_document_as_it_put_it():
+    extraction = extract(
+        "The campaign released a new advertisement in Accra.\n\n"
+        '"Who will pay for the new roads?" a narrator in the opposition\'s advert asks.\n\n'
+        'The only test for the licence is "a clean record and a fixed address," as a Transport Ministry '
+        "memo put it.\n"
+    )
+    assert speaker_of(extraction, "Who will pay for the new roads?") == "a narrator"
+    assert speaker_of(extraction, "a clean record and a fixed address") == "Transport Ministry memo"
+
+
+def test_talking_about_a_quoted_phrase_and_a_heading_run_into_the_sentence():
+    extraction = extract(
+        "The rally in Durban ran late.\n\n"
+        '"Are we nearly done?" she asked, but the crowd stayed, and as Sipho Ndlovu went on about '
+        '"a stolen decade" and "the missing billions," the lights came on.\n\n'
+        "THE DEBTS Back when he ran the treasury, Mr. Ndlovu said that borrowing was a last resort. "
+        '"Those days are gone," he said.\n'
+    )
+    assert speaker_of(extraction, "a stolen decade") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "the missing billions") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "Those days are gone") == "Sipho Ndlovu"
