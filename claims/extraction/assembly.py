@@ -144,6 +144,7 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
                 paragraph=d.paragraph,
                 preface=d.preface,
                 lead=d.lead,
+                said_to_answer=d.said_to_answer,
             )
             for d, t, rel in zip(drafts, types, relations, strict=True)
         ],

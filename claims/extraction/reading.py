@@ -53,6 +53,7 @@ class Draft:
     preface: str = ""  # the words of its sentence before it
     lead: str = ""  # the sentence before, in the same paragraph ("She had set out her record a week earlier.")
     lowered: tuple[str, list[str], set[str]] | None = None  # lower_words(text), shared by the classifiers
+    said_to_answer: bool = False  # an earlier sentence said its speaker denied, rejected or answered something
 
 
 def _items(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan | SocialPost]:
@@ -161,6 +162,7 @@ class Reader:
         self.registry = Registry()
         self.drafts: list[Draft] = []
         self._answering: set[int] = set()  # speakers the previous sentence says denied/rejected something
+        self._answerers: set[int] = set()  # speakers any sentence so far said denied/rejected something
         self._answer_cue = ""  # that sentence's words
         self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
@@ -272,6 +274,8 @@ class Reader:
             )
         )
         self._answering = {subject} if responding else set()
+        if responding:
+            self._answerers.add(subject)
         self._answer_cue = self._outside_words(s, a, b) if self._answering else ""
         if not responding and quoted and self.drafts and self.drafts[-1].mode != "social":
             # "We reject these claims. We have always followed the rules.": a response goes on.
@@ -412,6 +416,7 @@ class Reader:
         draft.text = text = self.body[start:end]
         draft.lowered = lower_words(text)
         draft.relation = relation_of(text, draft.verb, before, draft.lowered)
+        draft.said_to_answer = entity in self._answerers
 
     def _note_names(self, s: int, a: int, b: int, subject_tokens: list[Token]) -> None:
         """Record people and organisations named in the sentence (candidates for later pronouns)."""
