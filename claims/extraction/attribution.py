@@ -95,9 +95,17 @@ def _role_of_body(phrase: list[Token]) -> bool:
 
 
 def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:
-    while j >= a and (tokens[j].low in lexicon.AUXILIARIES or (tokens[j].low.endswith("ly") and not tokens[j].is_cap)):
+    while j >= a and (tokens[j].low in lexicon.AUXILIARIES or _adverb(tokens[j])):
         j -= 1
     return j
+
+
+_LY_NOUNS = lexicon.words("family ally rally assembly supply reply anomaly monopoly")
+
+
+def _adverb(tok: Token) -> bool:
+    """`-ly` words other than nouns (`family`, `ally`): `repeatedly`, `publicly`."""
+    return tok.low.endswith("ly") and not tok.is_cap and tok.low not in _LY_NOUNS
 
 
 def _coordinated_subject(tokens: list[Token], a: int, b: int, j: int) -> Cue | None:
@@ -468,6 +476,9 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
         if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
             return None
         start = np_backward(tokens, a, j)
+        if start < j and tokens[start].low in _CLAUSE_LEADS:
+            start += 1  # "for what Ana Costa called “…”": `what` opens the clause
+            return Cue("before", tokens[start : j + 1], tokens[v])
         if start > a and tokens[start - 1].low in _CLAUSE_LEADS:
             return Cue("before", tokens[start : j + 1], tokens[v])
         return None

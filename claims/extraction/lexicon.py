@@ -64,7 +64,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 NOUN_LIKE_SPEECH = frozenset(
     form for base in _NOUN_LIKE for form in _inflect(base) if form.endswith("s") and form != base
 )
-SPEECH_CUES = SPEECH_VERBS | NOUN_LIKE_SPEECH
+# "calls on the council to …", "called for a ban": a demand, a speech verb only with its particle.
+CALL_FORMS = words("call calls called calling")
+SPEECH_CUES = SPEECH_VERBS | NOUN_LIKE_SPEECH | CALL_FORMS
 
 # Verbs after which a quotation is a name or a label, not something anyone said.
 LABEL_CUES = words("""dubbed nicknamed so-called titled entitled headlined codenamed christened named billed known

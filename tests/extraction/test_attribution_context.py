@@ -206,3 +206,27 @@ def test_talking_about_a_quoted_phrase_and_a_heading_run_into_the_sentence():
     assert speaker_of(extraction, "a stolen decade") == "Sipho Ndlovu"
     assert speaker_of(extraction, "the missing billions") == "Sipho Ndlovu"
     assert speaker_of(extraction, "Those days are gone") == "Sipho Ndlovu"
+
+
+def test_an_office_before_a_name_of_a_place_and_demands_with_call_on():
+    extraction = extract(
+        "The split deepened on Wednesday when Assembly Speaker Grace Mwangi of Nakuru lamented the "
+        '"bitter" mood in the chamber.\n\n'
+        'The Nairobi Teachers Union is calling on the minister to "come to the table before term starts."\n\n'
+        "The farmer's family has called on the board to publish the report "
+        '"so that the valley knows what happened."\n'
+    )
+    assert speaker_of(extraction, "bitter") == "Grace Mwangi"
+    assert speaker_of(extraction, "come to the table") == "Nairobi Teachers Union"
+    assert speaker_of(extraction, "so that the valley knows") == "farmer's family"
+
+
+def test_a_question_then_the_name_with_an_apposition_and_what_someone_called():
+    extraction = extract(
+        "Volunteers staffed the phones in Cork.\n\n"
+        '"Hello, I am calling from the campaign. Have you decided?" Siobhan Walsh, a retired nurse from '
+        "Mallow, said into the phone.\n\n"
+        'Bracing for what Declan Murphy called "the hardest winter in a generation," the council met early.\n'
+    )
+    assert speaker_of(extraction, "Hello, I am calling") == "Siobhan Walsh"
+    assert speaker_of(extraction, "the hardest winter") == "Declan Murphy"
