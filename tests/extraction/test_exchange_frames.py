@@ -204,3 +204,19 @@ def test_the_voice_of_a_side_that_just_answered_answers_with_it_and_gets_the_rep
     reply = statement(extraction, "nothing to say sorry for")
     assert reply.kind == "response"
     assert extraction.statements.index(voice) in reply.responds_to
+
+
+MEMO = (
+    "Opposition MPs in Ottawa have accused the immigration department of corruption in its investor visa "
+    "scheme.\n\n"
+    '"This scheme is corrupt and riddled with fraud," said Conservative MP Dana Roy.\n\n'
+    "An internal department memo, obtained by reporters, said applicants had to show a "
+    '"documented and lawful source of funds".\n\n'
+    'A department spokeswoman said: "The programme has strict checks at every stage."\n'
+)
+
+
+def test_a_memo_quoted_in_a_story_of_accusations_makes_its_own_case():
+    extraction = extract(MEMO)
+    assert statement(extraction, "documented and lawful source of funds").kind == "claim"
+    assert statement(extraction, "The programme has strict checks").kind == "response"
