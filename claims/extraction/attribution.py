@@ -219,6 +219,10 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         if not named or (first > a and tokens[first - 1].text != ","):
             break
         start = first
+    if start == a:
+        lead = skip_lead(tokens, a, b)
+        if a < lead <= j:
+            start = lead  # "In Paris the minister said": the lead is no part of the subject
     return Cue("before", tokens[start : j + 1], verb)
 
 

@@ -230,3 +230,13 @@ def test_a_question_then_the_name_with_an_apposition_and_what_someone_called():
     )
     assert speaker_of(extraction, "Hello, I am calling") == "Siobhan Walsh"
     assert speaker_of(extraction, "the hardest winter") == "Declan Murphy"
+
+
+def test_a_lead_without_a_comma_is_no_part_of_the_subject():
+    extraction = extract(
+        "At the party congress in Porto his aides changed the platform, replacing a pledge of "
+        '"free tuition for all" with a promise of "help where it is needed."\n\n'
+        'In Lisbon the finance minister said the budget was "balanced and final."\n'
+    )
+    assert speaker_of(extraction, "free tuition for all") in {"aides", "his aides"}
+    assert speaker_of(extraction, "balanced and final.") == "the finance minister"
