@@ -479,8 +479,10 @@ class _Exchange:
             if item.side in self._answers.get(other.side, ()):
                 continue
             if own is None:
-                own = stems(item.text + " " + item.preface) - self._common_stems()
-            if len(own & self._text_stems(t)) >= 2:
+                own = stems(item.text + " " + item.preface)
+            shared = own & self._text_stems(t)
+            # The story's common words are counted only once two words are shared at all.
+            if len(shared) >= 2 and len(shared - self._common_stems()) >= 2:
                 found.append(t)
         return tuple(sorted(found))
 
