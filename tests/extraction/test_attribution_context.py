@@ -240,3 +240,15 @@ def test_a_lead_without_a_comma_is_no_part_of_the_subject():
     )
     assert speaker_of(extraction, "free tuition for all") in {"aides", "his aides"}
     assert speaker_of(extraction, "balanced and final.") == "the finance minister"
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_and_said_yes():
+    extraction = extract(
+        "Several ministers have said the same, including the former premier Henrik Dahl -- "
+        '"Nobody should sign a deal they have not read" -- and two former ambassadors.\n\n'
+        '"Is it over?" she asked, and as Lars Berg went on about "a betrayal of the fishermen," and '
+        '"a lost decade," Ingrid Holm said yes, again and again.\n'
+    )
+    assert speaker_of(extraction, "Nobody should sign a deal") == "Henrik Dahl"
+    assert speaker_of(extraction, "a betrayal of the fishermen") == "Lars Berg"
+    assert speaker_of(extraction, "a lost decade") == "Lars Berg"
