@@ -95,9 +95,17 @@ def _role_of_body(phrase: list[Token]) -> bool:
 
 
 def _skip_back_adverbs(tokens: list[Token], a: int, j: int) -> int:
-    while j >= a and (tokens[j].low in lexicon.AUXILIARIES or (tokens[j].low.endswith("ly") and not tokens[j].is_cap)):
+    while j >= a and (tokens[j].low in lexicon.AUXILIARIES or _adverb(tokens[j])):
         j -= 1
     return j
+
+
+_LY_NOUNS = lexicon.words("family ally rally assembly supply reply anomaly monopoly")
+
+
+def _adverb(tok: Token) -> bool:
+    """`-ly` words other than nouns (`family`, `ally`): `repeatedly`, `publicly`."""
+    return tok.low.endswith("ly") and not tok.is_cap and tok.low not in _LY_NOUNS
 
 
 def _coordinated_subject(tokens: list[Token], a: int, b: int, j: int) -> Cue | None:
@@ -211,6 +219,10 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         if not named or (first > a and tokens[first - 1].text != ","):
             break
         start = first
+    if start == a:
+        lead = skip_lead(tokens, a, b)
+        if a < lead <= j:
+            start = lead  # "In Paris the minister said": the lead is no part of the subject
     return Cue("before", tokens[start : j + 1], verb)
 
 
@@ -273,6 +285,8 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if v < b and is_speech_verb(tokens, v):
         if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
             return None  # "the “problems” Sanders had answering questions": not who said it
+        if v + 1 < b and tokens[v + 1].low in {"yes", "no"}:
+            return None  # "…,” Ana Costa said yes, over and over: her words are the yes, not the quotation
         return Cue("after", tokens[k:end], tokens[v])
     if end + 1 < b and tokens[end].low in {"in", "from", "of", "at", "with"} and tokens[k].low in lexicon.DETERMINERS:
         # "“…” a narrator in the campaign's ad asks.": the phrase's own complement before the verb.
@@ -349,6 +363,8 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     after = subject_after(tokens, q, b)
     if after is not None:
         return after
+    if q - 2 >= a and tokens[q - 1].low in {"and", "or"} and tokens[q - 2].quote is not None:
+        return find_cue(tokens, a, b, q - 2)  # "… about “A” and “B”": the same words go on
     according = _according_before(tokens, a, q) or _passive_agent(tokens, a, b, q)
     if according is not None:
         return according
@@ -359,6 +375,12 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     named = _naming_before(tokens, a, b, q)
     if named is not None:
         return named
+    talked = _talked_about(tokens, a, q)
+    if talked is not None:
+        return subject_before(tokens, a, b, talked)
+    interjected = _dashed_after_name(tokens, a, b, q)
+    if interjected is not None:
+        return interjected
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
@@ -463,6 +485,9 @@ def _naming_subject(tokens: list[Token], a: int, v: int) -> Cue | None:
         if not tokens[j].is_cap or tokens[j].low in lexicon.FUNCTION_WORDS:
             return None
         start = np_backward(tokens, a, j)
+        if start < j and tokens[start].low in _CLAUSE_LEADS:
+            start += 1  # "for what Ana Costa called “…”": `what` opens the clause
+            return Cue("before", tokens[start : j + 1], tokens[v])
         if start > a and tokens[start - 1].low in _CLAUSE_LEADS:
             return Cue("before", tokens[start : j + 1], tokens[v])
         return None
@@ -504,6 +529,38 @@ def _naming_before(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
 
 
 _CLOSING_PREPOSITIONS = frozenset({"to", "in", "on", "at", "during", "after", "before", "while"})
+
+
+_TALK_VERBS = lexicon.words("talked talks spoke speaks ranted rants raved raves")
+_GO_ON = lexicon.words("went goes go going")
+
+
+def _talked_about(tokens: list[Token], a: int, q: int) -> int | None:
+    """`… as Ana Costa went on about “…”` / `Costa talked about “…”`: the index of the verb of talking
+    right before the quotation, if there is one."""
+    if q - 2 <= a or tokens[q - 1].low != "about":
+        return None
+    if tokens[q - 2].low in _TALK_VERBS:
+        return q - 2
+    if q - 3 > a and tokens[q - 2].low == "on" and tokens[q - 3].low in _GO_ON:
+        return q - 3
+    return None
+
+
+def _dashed_after_name(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
+    """`… including the former candidate Ana Costa -- “…” -- and …`: a quotation set off by dashes right
+    after a name is that person's."""
+    k = q - 1
+    while k > a and tokens[k].text in DASHES and q - k <= 2:
+        k -= 1
+    if k == q - 1 or k <= a or not tokens[k].is_cap or tokens[k].low in lexicon.FUNCTION_WORDS:
+        return None
+    after = q + 1
+    if after >= b or tokens[after].text not in DASHES:
+        return None
+    start = np_backward(tokens, a, k)
+    name = tokens[start : k + 1]
+    return Cue("before", name, None) if _names(name[-2:]) else None
 
 
 def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:

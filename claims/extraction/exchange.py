@@ -72,12 +72,19 @@ _SAID_ABOUT_HINTS = (
     "statement", "remarks", "comments", "response", "reply", "explanation", "denial", "apology", "rebuttal",
     "clarification", "admission", "assurance",
 )  # fmt: skip
-_STATEMENT = re.compile(r"\b(?:in|issued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b")
-_GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b", re.I)
+_STATEMENT = re.compile(
+    r"\b(?:[Ii]n|[Ii]ssued)\s+a\s+(?:written\s+|brief\s+|short\s+)?statement\b|\bstatement went on\b"
+)
+_GAINSAY = re.compile(r"\b(?:not|never|no|nothing|nobody)\b|n[’']t\b|\bonly\s+(?:\w+\s+){1,3}?if\b", re.I)
 # A sentence saying the next voice takes the last answer further: "X went further.", "Y was more direct."
 _SECONDING = re.compile(
     r"\b(?:went|goes|go) further\b|\bwas (?:even |much |far )?(?:more|less) (?:direct|blunt|forthright|outspoken|"
     r"emphatic|scathing|explicit|pointed|diplomatic|combative)\b|\bwas (?:even )?blunter\b"
+)
+# Someone speaking for the side just quoted: "…,” its director, Farah Quayle, said.'
+_SPEAKS_FOR_IT = re.compile(
+    r"^\W*(?:its|their)\s+(?:[a-z\-]+\s+){0,2}?(?:director|chief executive|spokes(?:man|woman|person)|president|"
+    r"chair(?:man|woman|person)?|head|leader|secretary|founder|chief)\b"
 )
 _CONTRAST = re.compile(r"(?:But|However|Yet)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
@@ -296,7 +303,8 @@ class _Exchange:
                 and _STATEMENT.search(item.words)
             ):
                 accusers = accusing.get(item.side, set()) - {item.side}
-                if accusers:
+                if accusers or item.said_to_answer:
+                    # Or the article said earlier that the speaker denied or rejected something.
                     kinds[i], relations[i] = "response", "rebuts"
                     answering[i] = True
                     answers.setdefault(item.side, set()).update(accusers)
@@ -379,7 +387,7 @@ class _Exchange:
                 and kinds[i - 1] == "response"
                 and items[i - 1].side not in (None, item.side)
                 and item.paragraph - items[i - 1].paragraph <= 1
-                and _SECONDING.search(item.lead)
+                and (_SECONDING.search(item.lead) or _SPEAKS_FOR_IT.search(item.words[len(item.text) :]))
             ):
                 # "The league's chief executive went further. “Nobody is above the rules,” she said.": the
                 # answer just given, taken further by another voice.
@@ -417,6 +425,13 @@ class _Exchange:
                 reactions[i] = self._turn_of(t)
             kinds[i], relations[i] = "response", "rebuts"
 
+        # Whom those answered, so that their own answerers' replies can reach them.
+        for i, answered in reactions.items():
+            sides = {items[t].side for t in answered} - {None}
+            answers.setdefault(items[i].side, set()).update(sides)
+        for i, j in seconds.items():
+            also = answers.get(items[j].side, set()) | {items[t].side for t in reactions.get(j, ())}
+            answers.setdefault(items[i].side, set()).update(also - {items[i].side, None})
         links = self._links(kinds, relations, answers, replies, answering)
         for i, answered in reactions.items():
             links[i] = tuple(t for t in answered if t != i)
@@ -446,8 +461,10 @@ class _Exchange:
             if item.side in self._answers.get(other.side, ()):
                 continue
             if own is None:
-                own = stems(item.text + " " + item.preface) - self._common_stems()
-            if len(own & self._text_stems(t)) >= 2:
+                own = stems(item.text + " " + item.preface)
+            shared = own & self._text_stems(t)
+            # The story's common words are counted only once two words are shared at all.
+            if len(shared) >= 2 and len(shared - self._common_stems()) >= 2:
                 found.append(t)
         return tuple(sorted(found))
 
@@ -577,6 +594,13 @@ class _Exchange:
             self.sure[i] = LINK_CONFIDENCE["nearest"]
             if statistical:
                 found = [t for t in found if items[t].claim_type == "statistical"]
+        if not found and not worded and answered and not going_on:
+            # The sides it answers spoke last in answers to it: "nothing to apologise for" after the
+            # society called the remarks "lazy": it replies to those answers.
+            run = self._latest_turn(i, kinds, answers)
+            if run and all(kinds[t] == "response" and items[t].side in answered for t in run):
+                found = list(run)
+                self.sure[i] = LINK_CONFIDENCE["reply"]
         if not found:
             self.sure[i] = LINK_CONFIDENCE["wording"]
         return tuple(sorted(set(found))) or worded
@@ -670,7 +694,7 @@ def exchange(
     items: list[LinkInput], sides: dict[int, Side]
 ) -> tuple[list[str], list[str | None], list[tuple[int, ...]], list[float]]:
     """Kind, relation type, answered statements and the confidence of those links, for each statement."""
-    if not any(item.relation for item in items):
+    if not any(item.relation or item.said_to_answer for item in items):
         # Nothing answers anything in so many words: nobody is a responder, so everything is a claim.
         n = len(items)
         return ["claim"] * n, [None] * n, [()] * n, [0.0] * n

@@ -64,7 +64,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 NOUN_LIKE_SPEECH = frozenset(
     form for base in _NOUN_LIKE for form in _inflect(base) if form.endswith("s") and form != base
 )
-SPEECH_CUES = SPEECH_VERBS | NOUN_LIKE_SPEECH
+# "calls on the council to …", "called for a ban": a demand, a speech verb only with its particle.
+CALL_FORMS = words("call calls called calling")
+SPEECH_CUES = SPEECH_VERBS | NOUN_LIKE_SPEECH | CALL_FORMS
 
 # Verbs after which a quotation is a name or a label, not something anyone said.
 LABEL_CUES = words("""dubbed nicknamed so-called titled entitled headlined codenamed christened named billed known
@@ -241,7 +243,8 @@ PEOPLE_NOUNS = words("""family families relatives parents children groups people
     friends allies aides advisers advisors surrogates supporters opponents critics protesters protestors
     demonstrators activists campaigners organisers organizers attorneys lawyers voters workers members
     students teachers doctors nurses scientists experts analysts economists historians researchers
-    delegates donors fans veterans victims survivors witnesses investigators prosecutors officials""")
+    delegates donors fans veterans victims survivors witnesses investigators prosecutors officials operatives
+    staffers""")
 
 DETERMINERS = words("the a an this that these those")
 RELATIVES = words("who whose which whom that")

@@ -145,7 +145,13 @@ def _person_of(run: list[Token]) -> tuple[list[Token], str | None]:
         return [], None
     of = lows.index("of")
     left = run[:of]
-    if not left or any(low in lexicon.ORG_HEADS or low in lexicon.PEERAGE_TITLES for low in lows[:of]):
+    if not left or any(low in lexicon.PEERAGE_TITLES for low in lows[:of]):
+        return [], None
+    # "House Speaker Paul D. Ryan of Wisconsin": an office may come first, but the words before `of`
+    # must end in a name, not in the head of a body ("Bank of …", "University of …").
+    if any(low in lexicon.ORG_HEADS for low in lows[:of]) and (
+        lows[of - 1] in lexicon.ORG_HEADS or _is_role(lows[of - 1]) or of < 3
+    ):
         return [], None
     names = [t for t in left if _name_token(t) and t.low not in lexicon.TITLES and not is_initial(t.text)]
     if not names or (len(names) < 2 and lows[0] not in lexicon.TITLES):
@@ -335,6 +341,8 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
         tokens = tokens[1:]  # "and the report says", "why critics say": the phrase starts after the link
     if not tokens:
         return None
+    if any(t.text in _SHOUTED_FUNCTION_WORDS for t in tokens):
+        return None  # "THE BORROWING Back when …": a heading run into the sentence, nobody's name
     text = _words(tokens)
     if _coordinated_modifiers(tokens):
         return Mention("plural", text, name=text, number="pl", head=tokens[-1].low)
@@ -369,6 +377,7 @@ def _parse_np(tokens: list[Token]) -> Mention | None:
     return mention
 
 
+_SHOUTED_FUNCTION_WORDS = frozenset({"THE", "AN", "OF", "AND", "FOR", "WITH", "FROM", "TO", "ON"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "why", "how", "where"})
 
 

@@ -11,6 +11,8 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     if tok.quote is None and tok.low in lexicon.NOUN_LIKE_SPEECH:
         return reports_after_name(tokens, i)
+    if tok.quote is None and tok.low in lexicon.CALL_FORMS:
+        return calls_on(tokens, i)
     if tok.quote is not None or tok.low not in lexicon.SPEECH_VERBS:
         return False
     prev = tokens[i - 1].low if i else ""
@@ -32,6 +34,20 @@ def reports_after_name(tokens: list[Token], i: int) -> bool:
         and prev.low not in lexicon.FUNCTION_WORDS
         and (nxt.low == "that" or nxt.text == ":" or nxt.quote is not None)
     )
+
+
+def calls_on(tokens: list[Token], i: int) -> bool:
+    """`X is calling on the mayor to …` / `X called for a ban`: a demand, not a name or a telephone call."""
+    if i + 2 >= len(tokens) or tokens[i].is_cap or tokens[i + 1].low not in {"on", "for"}:
+        return False
+    prev = tokens[i - 1].low if i else ""
+    owned = prev.endswith(("'", "’", "'s", "’s")) or prev in lexicon.POSSESSIVES  # "Costa's call for …": a noun
+    if prev == "to" or prev in lexicon.DETERMINERS or owned or tokens[i + 2].low in lexicon.DAYS:
+        return False
+    ahead = tokens[i + 2 : i + 9]
+    if tokens[i + 1].low == "on":
+        return any(t.low == "to" for t in ahead)  # "calling on the mayor to resign"
+    return any(t.quote is not None for t in ahead[:3])  # "called for “a full inquiry”"
 
 
 def initials_dot(tokens: list[Token], j: int) -> bool:

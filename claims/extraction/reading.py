@@ -6,6 +6,7 @@ draft of each statement for `assembly` to type, link and turn into the result.
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claims.extraction import lexicon
 from claims.extraction.attribution import (
@@ -53,6 +54,7 @@ class Draft:
     preface: str = ""  # the words of its sentence before it
     lead: str = ""  # the sentence before, in the same paragraph ("She had set out her record a week earlier.")
     lowered: tuple[str, list[str], set[str]] | None = None  # lower_words(text), shared by the classifiers
+    said_to_answer: bool = False  # an earlier sentence said its speaker denied, rejected or answered something
 
 
 def _items(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan | SocialPost]:
@@ -104,6 +106,15 @@ def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, 
 
 def _responds(draft: Draft) -> bool:
     return draft.answering or draft.relation is not None
+
+
+_COUNTER_VERBS = frozenset({"turned", "rounded", "hit", "lashed", "struck"})
+_COUNTER_PARTICLES = {"turned": ("on",), "rounded": ("on",), "hit": ("back",), "lashed": ("out",), "struck": ("back",)}
+
+
+def _counter_attack(lows: list[str]) -> bool:
+    """`X turned on his critics` / `rounded on` / `hit back` / `lashed out` / `struck back`."""
+    return any(low in _COUNTER_PARTICLES and nxt in _COUNTER_PARTICLES[low] for low, nxt in pairwise(lows))
 
 
 def _asked_about_criticism(lows: list[str]) -> bool:
@@ -161,6 +172,7 @@ class Reader:
         self.registry = Registry()
         self.drafts: list[Draft] = []
         self._answering: set[int] = set()  # speakers the previous sentence says denied/rejected something
+        self._answerers: set[int] = set()  # speakers any sentence so far said denied/rejected something
         self._answer_cue = ""  # that sentence's words
         self._continuing = -1  # the sentence whose quotation may carry on the response before it
         self._outside: tuple[int, str] = (-1, "")
@@ -263,6 +275,8 @@ class Reader:
                 not lexicon.STRONG_RESPONSE_VERBS.isdisjoint(lows)
                 or (not lexicon.WEAK_RESPONSE_VERBS.isdisjoint(lows) and not lexicon.CRITICISM_NOUNS.isdisjoint(lows))
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
+                # "Later in the debate, he turned on the opposition leader.": a counter-attack.
+                or (not _COUNTER_VERBS.isdisjoint(lows) and _counter_attack(lows))
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
                     b > a
@@ -272,6 +286,8 @@ class Reader:
             )
         )
         self._answering = {subject} if responding else set()
+        if responding:
+            self._answerers.add(subject)
         self._answer_cue = self._outside_words(s, a, b) if self._answering else ""
         if not responding and quoted and self.drafts and self.drafts[-1].mode != "social":
             # "We reject these claims. We have always followed the rules.": a response goes on.
@@ -412,6 +428,7 @@ class Reader:
         draft.text = text = self.body[start:end]
         draft.lowered = lower_words(text)
         draft.relation = relation_of(text, draft.verb, before, draft.lowered)
+        draft.said_to_answer = entity in self._answerers
 
     def _note_names(self, s: int, a: int, b: int, subject_tokens: list[Token]) -> None:
         """Record people and organisations named in the sentence (candidates for later pronouns)."""

@@ -115,6 +115,7 @@ class LinkInput:
     paragraph: int = 0
     preface: str = ""  # the words of its sentence before it
     frame: str | None = None  # "earlier" / "supports": its sentence says it answers nobody (classify.frame_of)
+    said_to_answer: bool = False  # an earlier sentence said its speaker denied or rejected something
     lead: str = ""  # the sentence before, in the same paragraph ("The chief executive went further.")
 
 

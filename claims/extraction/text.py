@@ -262,6 +262,15 @@ def _attribution_follows(tokens: list[Token], i: int, full_stop: bool = False) -
             ):
                 return False  # "She added that …" opens a sentence of its own: its verb reports, it does not close
             return k > i
+        if tok.text == "," and k > i and tokens[k - 1].is_cap:
+            # "“…?” Ana Costa, a retired nurse from Leeds, said.": an apposition between name and verb.
+            close = next((c for c in range(k + 1, min(len(tokens), k + 15)) if tokens[c].text in ",.;"), None)
+            if close is not None and tokens[close].text == "," and close + 1 < len(tokens):
+                after = tokens[close + 1]
+                rest = tokens[close + 2] if close + 2 < len(tokens) else None
+                ends = rest is None or rest.text in ".,;!?" or (not full_stop and not rest.is_cap)
+                if after.low in lexicon.SPEECH_VERBS and ends:
+                    return True
         # "Rep. Jane Doe, R-Pa., said": the dots and commas of a name with its party and state.
         if not tok.is_cap and not (tok.text in ",." and k > i):
             return False

@@ -5,16 +5,15 @@ each batch is one transaction, so a long import holds neither one ever-growing t
 triggers and planner estimates slow down inside one) nor the whole file in memory.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import batched, takewhile
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, reset_queries, transaction
 
-from articles.identity import PreparedArticle
 from articles.services import ImportStatus, LikelyDuplicate, article_text_check
-from claims.extraction.parallel import extract_many, texts_prepare
+from claims.extraction.parallel import Worked, extract_many, texts_work_start
 from claims.importing import FileItem
 from claims.models import Speaker, SpeakerAlias, SpeakerRole
 from claims.services.batches import NewArticle, articles_new_select, articles_new_write
@@ -56,11 +55,49 @@ def articles_ingest_batched(
     allow_duplicate: bool = False,
 ) -> Iterator[ItemOutcome]:
     """Ingest every article of `items`, committing after each `batch_size` of them; one outcome each."""
-    for batch in batched(items, max(1, batch_size)):
-        yield from _batch_ingest(batch, user=user, extract_inline=extract_inline, allow_duplicate=allow_duplicate)
+    batches = batched(items, max(1, batch_size))
+    batch = next(batches, None)
+    # Texts are extracted ahead only while batches bring new articles, so re-reading a feed stays cheap.
+    ahead = extract_inline
+    work = _batch_work_start(batch, extract=ahead) if batch else None
+    while batch is not None:
+        following = next(batches, None)
+        worked = work.collect()
+        # The next batch's texts are worked on (in the worker processes) while this one is written.
+        work = _batch_work_start(following, extract=ahead) if following else None
+        outcomes = _batch_ingest(
+            batch, worked=worked, user=user, extract_inline=extract_inline, allow_duplicate=allow_duplicate
+        )
+        ahead = extract_inline and any(outcome.status == Outcome.CREATED for outcome in outcomes)
+        yield from outcomes
         _directory_statistics_refresh()
         # With DEBUG on, Django keeps the last queries run; a batch leaves none behind.
         reset_queries()
+        batch = following
+
+
+@dataclass
+class _BatchWork:
+    """The text work of one batch, started: the positions of its readable articles and their results."""
+
+    positions: list[int]
+    results: Callable[[], list[Worked]]
+
+    def collect(self) -> dict[int, Worked]:
+        return dict(zip(self.positions, self.results(), strict=True))
+
+
+def _batch_work_start(batch, *, extract: bool) -> _BatchWork:
+    """Start working out each readable article's text; one that is no article is left to be refused."""
+    readable = {}
+    for index, item in enumerate(batch):
+        if item.article is not None:
+            try:
+                article_text_check(raw=item.article.raw)
+            except ValidationError:
+                continue
+            readable[index] = (item.article.raw, item.article.fields.get("url", ""))
+    return _BatchWork(positions=list(readable), results=texts_work_start(list(readable.values()), extract=extract))
 
 
 def _directory_statistics_refresh() -> None:
@@ -85,13 +122,15 @@ def _directory_statistics_refresh() -> None:
             cursor.execute(f"ANALYZE {', '.join(connection.ops.quote_name(name) for name in stale)}")
 
 
-def _batch_ingest(batch, *, user, extract_inline: bool, allow_duplicate: bool) -> list[ItemOutcome]:
-    prepared = _batch_prepare(batch)
+def _batch_ingest(
+    batch, *, worked: dict[int, Worked], user, extract_inline: bool, allow_duplicate: bool
+) -> list[ItemOutcome]:
+    prepared = {index: text for index, (text, _) in worked.items()}
     outcomes: list[ItemOutcome] = []
     try:
         with transaction.atomic():
             _constraints_immediate()
-            new = _batch_new_extract(batch, prepared) if extract_inline else {}
+            new = _batch_new_extract(batch, worked) if extract_inline else {}
             written: dict[int, IngestResult] = {}
             directory = SpeakerDirectory()
             for index, item in enumerate(batch):
@@ -121,26 +160,15 @@ def _batch_ingest(batch, *, user, extract_inline: bool, allow_duplicate: bool) -
     return outcomes
 
 
-def _batch_prepare(batch) -> dict[int, PreparedArticle]:
-    """Each readable article's text worked out, by position; one that is no article is left to be refused."""
-    readable = {}
-    for index, item in enumerate(batch):
-        if item.article is not None:
-            try:
-                article_text_check(raw=item.article.raw)
-            except ValidationError:
-                continue
-            readable[index] = (item.article.raw, item.article.fields.get("url", ""))
-    return dict(zip(readable, texts_prepare(list(readable.values())), strict=True))
-
-
-def _batch_new_extract(batch, prepared: dict[int, PreparedArticle]) -> dict[int, NewArticle]:
-    """The batch's plainly new articles with what extraction finds in them, by position."""
-    new = sorted(articles_new_select(prepared))
-    extractions = extract_many([prepared[index].cleaned.body for index in new])
+def _batch_new_extract(batch, worked: dict[int, Worked]) -> dict[int, NewArticle]:
+    """The batch's plainly new articles with what extraction finds in them (found ahead, or now), by position."""
+    new = sorted(articles_new_select({index: prepared for index, (prepared, _) in worked.items()}))
+    missing = [index for index in new if worked[index][1] is None]
+    extractions = {index: extraction for index in new if (extraction := worked[index][1]) is not None}
+    extractions |= dict(zip(missing, extract_many([worked[index][0].cleaned.body for index in missing]), strict=True))
     return {
-        index: NewArticle(prepared=prepared[index], fields=batch[index].article.fields, extraction=extraction)
-        for index, extraction in zip(new, extractions, strict=True)
+        index: NewArticle(prepared=worked[index][0], fields=batch[index].article.fields, extraction=extractions[index])
+        for index in new
     }
 
 

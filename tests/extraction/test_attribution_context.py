@@ -193,3 +193,62 @@ def test_a_described_speaker_with_its_complement_and_a_document_as_it_put_it():
     )
     assert speaker_of(extraction, "Who will pay for the new roads?") == "a narrator"
     assert speaker_of(extraction, "a clean record and a fixed address") == "Transport Ministry memo"
+
+
+def test_talking_about_a_quoted_phrase_and_a_heading_run_into_the_sentence():
+    extraction = extract(
+        "The rally in Durban ran late.\n\n"
+        '"Are we nearly done?" she asked, but the crowd stayed, and as Sipho Ndlovu went on about '
+        '"a stolen decade" and "the missing billions," the lights came on.\n\n'
+        "THE DEBTS Back when he ran the treasury, Mr. Ndlovu said that borrowing was a last resort. "
+        '"Those days are gone," he said.\n'
+    )
+    assert speaker_of(extraction, "a stolen decade") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "the missing billions") == "Sipho Ndlovu"
+    assert speaker_of(extraction, "Those days are gone") == "Sipho Ndlovu"
+
+
+def test_an_office_before_a_name_of_a_place_and_demands_with_call_on():
+    extraction = extract(
+        "The split deepened on Wednesday when Assembly Speaker Grace Mwangi of Nakuru lamented the "
+        '"bitter" mood in the chamber.\n\n'
+        'The Nairobi Teachers Union is calling on the minister to "come to the table before term starts."\n\n'
+        "The farmer's family has called on the board to publish the report "
+        '"so that the valley knows what happened."\n'
+    )
+    assert speaker_of(extraction, "bitter") == "Grace Mwangi"
+    assert speaker_of(extraction, "come to the table") == "Nairobi Teachers Union"
+    assert speaker_of(extraction, "so that the valley knows") == "farmer's family"
+
+
+def test_a_question_then_the_name_with_an_apposition_and_what_someone_called():
+    extraction = extract(
+        "Volunteers staffed the phones in Cork.\n\n"
+        '"Hello, I am calling from the campaign. Have you decided?" Siobhan Walsh, a retired nurse from '
+        "Mallow, said into the phone.\n\n"
+        'Bracing for what Declan Murphy called "the hardest winter in a generation," the council met early.\n'
+    )
+    assert speaker_of(extraction, "Hello, I am calling") == "Siobhan Walsh"
+    assert speaker_of(extraction, "the hardest winter") == "Declan Murphy"
+
+
+def test_a_lead_without_a_comma_is_no_part_of_the_subject():
+    extraction = extract(
+        "At the party congress in Porto his aides changed the platform, replacing a pledge of "
+        '"free tuition for all" with a promise of "help where it is needed."\n\n'
+        'In Lisbon the finance minister said the budget was "balanced and final."\n'
+    )
+    assert speaker_of(extraction, "free tuition for all") in {"aides", "his aides"}
+    assert speaker_of(extraction, "balanced and final.") == "the finance minister"
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_and_said_yes():
+    extraction = extract(
+        "Several ministers have said the same, including the former premier Henrik Dahl -- "
+        '"Nobody should sign a deal they have not read" -- and two former ambassadors.\n\n'
+        '"Is it over?" she asked, and as Lars Berg went on about "a betrayal of the fishermen," and '
+        '"a lost decade," Ingrid Holm said yes, again and again.\n'
+    )
+    assert speaker_of(extraction, "Nobody should sign a deal") == "Henrik Dahl"
+    assert speaker_of(extraction, "a betrayal of the fishermen") == "Lars Berg"
+    assert speaker_of(extraction, "a lost decade") == "Lars Berg"

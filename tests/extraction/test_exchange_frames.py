@@ -168,3 +168,71 @@ def test_an_apology_for_ones_own_words_answers_what_one_was_quoted_saying():
     assert apology.relation_type == "apologises_for"
     own = tuple(extraction.statements.index(statement(extraction, t)) for t in ("Cyclists think", "They should all"))
     assert apology.responds_to == own
+
+
+FORMAL = (
+    "The airline Skyreach has denied that it ignored warnings about a faulty cabin door.\n\n"
+    '"The door failed twice in a week and the engineers were told to keep flying," said Marta Nowak, a '
+    "former cabin supervisor.\n\n"
+    'In a written statement on Friday, Skyreach said the door "was inspected and cleared by the '
+    'regulator" after each report.\n'
+)
+
+
+def test_a_formal_statement_by_a_side_said_to_deny_answers():
+    extraction = extract(FORMAL)
+    answer = statement(extraction, "was inspected and cleared")
+    assert answer.kind == "response"
+    assert answer.responds_to == (extraction.statements.index(statement(extraction, "The door failed twice")),)
+
+
+FOR_IT = (
+    "Celebrity baker Tom Hale has been dropped by a supermarket after a joke about nurses.\n\n"
+    '"Nurses just drink tea all night and complain about it," Hale said on a podcast last week.\n\n'
+    'The Royal College of Nursing said the remarks were "insulting and false".\n\n'
+    '"Our members work twelve-hour nights without a break," its general secretary, Nia Evans, said.\n\n'
+    'Hale told reporters on Saturday that he had "nothing to say sorry for".\n'
+)
+
+
+def test_the_voice_of_a_side_that_just_answered_answers_with_it_and_gets_the_reply():
+    extraction = extract(FOR_IT)
+    college = statement(extraction, "insulting and false")
+    voice = statement(extraction, "Our members work twelve-hour nights")
+    assert college.kind == voice.kind == "response"
+    assert voice.responds_to == college.responds_to
+    reply = statement(extraction, "nothing to say sorry for")
+    assert reply.kind == "response"
+    assert extraction.statements.index(voice) in reply.responds_to
+
+
+MEMO = (
+    "Opposition MPs in Ottawa have accused the immigration department of corruption in its investor visa "
+    "scheme.\n\n"
+    '"This scheme is corrupt and riddled with fraud," said Conservative MP Dana Roy.\n\n'
+    "An internal department memo, obtained by reporters, said applicants had to show a "
+    '"documented and lawful source of funds".\n\n'
+    'A department spokeswoman said: "The programme has strict checks at every stage."\n'
+)
+
+
+def test_a_memo_quoted_in_a_story_of_accusations_makes_its_own_case():
+    extraction = extract(MEMO)
+    assert statement(extraction, "documented and lawful source of funds").kind == "claim"
+    assert statement(extraction, "The programme has strict checks").kind == "response"
+
+
+COUNTER = (
+    "Cape Town councillors clashed over the closure of the Sea Point library.\n\n"
+    'Councillor Thandi Mokoena said the mayor had "sold off a public building to his friends".\n\n'
+    "The budget for libraries falls by 3 per cent this year.\n\n"
+    'Later in the meeting, Mayor Pieter Botha turned on his critics. "The building was sold at auction '
+    'for the full market price," he said.\n'
+)
+
+
+def test_a_speaker_turning_on_critics_answers_them():
+    extraction = extract(COUNTER)
+    answer = statement(extraction, "The building was sold at auction")
+    assert answer.kind == "response"
+    assert answer.responds_to == (extraction.statements.index(statement(extraction, "sold off a public")),)
