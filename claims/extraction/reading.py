@@ -5,6 +5,7 @@ draft of each statement for `assembly` to type, link and turn into the result.
 """
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from claims.extraction import lexicon
@@ -30,6 +31,7 @@ _NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
 # Reported words that answer; an apology only when its verb says so ("called on him to apologise" does not).
 _REPORTED_ANSWERS = frozenset({"rebuts", "denies", "clarifies"})
 _UNATTRIBUTED = frozenset({"inherit", "none", "colon"})  # a draft's modes when no cue named its speaker
+_REPLY = re.compile(r"(?:you(?:'re|’re| are) (?:right|wrong|correct)\b)", re.IGNORECASE)
 _ANSWER_LEADS = frozenset({"asked", "responding", "replying", "response", "answering", "addressing"})
 
 
@@ -209,6 +211,7 @@ class Reader:
                 cue_found.append(has_speech_cue(tokens, a, b))
             return cue_found[0]
 
+        said_by: dict[int, int | None] = {}  # the speakers this sentence's cues resolved, by position
         lo = bisect.bisect_left(self.quote_index, a)
         for k in self.quote_index[lo : bisect.bisect_left(self.quote_index, b, lo)]:
             item = self.items[tokens[k].quote]
@@ -228,8 +231,15 @@ class Reader:
                 and len(cue.subject) == len(subject_tokens)
             ):
                 entity = subject  # the sentence's subject, already resolved above
+            elif cue.subject and cue.subject[0].start in said_by:
+                entity = said_by[cue.subject[0].start]  # "…,” he said, adding that “…”": the same words
             elif cue.subject and not heading:
+                if len(cue.subject) == 1 and self.drafts and _REPLY.match(quoted):
+                    # "“You're right, …,” he said": the reply answers the last speaker, who is not "he".
+                    self.registry.avoid = self.drafts[-1].entity
                 entity = self._resolve(cue.subject, cue.appositions, s)
+                self.registry.avoid = None
+                said_by[cue.subject[0].start] = entity
             mode = cue.mode
             if entity is None and cue.mode == "none" and subject is not None and k > a:
                 # "The association called the pledge “too little, too late”": no speech verb, but the
