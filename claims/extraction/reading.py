@@ -5,6 +5,7 @@ draft of each statement for `assembly` to type, link and turn into the result.
 """
 
 import bisect
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -108,6 +109,10 @@ def _responds(draft: Draft) -> bool:
     return draft.answering or draft.relation is not None
 
 
+_REMEDY = re.compile(
+    r"\b(?:change[sd]?|fix(?:es|ed)?|address(?:es|ed)?|solve[sd]?|tackle[sd]?|remed(?:y|ies|ied)|end(?:s|ed)?|"
+    r"deal with|put right|sort out) (?:that|this) \.?$"
+)
 _COUNTER_VERBS = frozenset({"turned", "rounded", "hit", "lashed", "struck"})
 _COUNTER_PARTICLES = {"turned": ("on",), "rounded": ("on",), "hit": ("back",), "lashed": ("out",), "struck": ("back",)}
 
@@ -277,6 +282,8 @@ class Reader:
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
                 # "Later in the debate, he turned on the opposition leader.": a counter-attack.
                 or (not _COUNTER_VERBS.isdisjoint(lows) and _counter_attack(lows))
+                # "The minister said the new bill would change that.": a remedy for what was just said.
+                or (lows[-2:-1] in (["that"], ["this"]) and _REMEDY.search(" ".join(lows[-5:])) is not None)
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
                     b > a
