@@ -7,6 +7,7 @@ draft of each statement for `assembly` to type, link and turn into the result.
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claims.extraction import lexicon
 from claims.extraction.attribution import (
@@ -107,6 +108,19 @@ def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, 
 
 def _responds(draft: Draft) -> bool:
     return draft.answering or draft.relation is not None
+
+
+_REMEDY = re.compile(
+    r"\b(?:change[sd]?|fix(?:es|ed)?|address(?:es|ed)?|solve[sd]?|tackle[sd]?|remed(?:y|ies|ied)|end(?:s|ed)?|"
+    r"deal with|put right|sort out) (?:that|this) \.?$"
+)
+_COUNTER_VERBS = frozenset({"turned", "rounded", "hit", "lashed", "struck"})
+_COUNTER_PARTICLES = {"turned": ("on",), "rounded": ("on",), "hit": ("back",), "lashed": ("out",), "struck": ("back",)}
+
+
+def _counter_attack(lows: list[str]) -> bool:
+    """`X turned on his critics` / `rounded on` / `hit back` / `lashed out` / `struck back`."""
+    return any(low in _COUNTER_PARTICLES and nxt in _COUNTER_PARTICLES[low] for low, nxt in pairwise(lows))
 
 
 def _asked_about_criticism(lows: list[str]) -> bool:
@@ -275,6 +289,10 @@ class Reader:
                 not lexicon.STRONG_RESPONSE_VERBS.isdisjoint(lows)
                 or (not lexicon.WEAK_RESPONSE_VERBS.isdisjoint(lows) and not lexicon.CRITICISM_NOUNS.isdisjoint(lows))
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
+                # "Later in the debate, he turned on the opposition leader.": a counter-attack.
+                or (not _COUNTER_VERBS.isdisjoint(lows) and _counter_attack(lows))
+                # "The minister said the new bill would change that.": a remedy for what was just said.
+                or (lows[-2:-1] in (["that"], ["this"]) and _REMEDY.search(" ".join(lows[-5:])) is not None)
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
                     b > a
