@@ -20,6 +20,7 @@ from claims.extraction.attribution import (
     subject_before,
 )
 from claims.extraction.classify import lower_words, relation_of
+from claims.extraction.leads import DASHES
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.phrases import is_speech_verb, np_forward
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
@@ -275,6 +276,8 @@ class Reader:
         if not heading:
             self._deferred(s, a, b)
             self._note_names(s, a, b, subject_tokens)
+        elif tokens[a].text in DASHES:
+            self._deferred(s, a, b)  # "- Ana Costa." signing the quotation above looks like a label
         if subject is not None and tokens[b - 1].text == ":":
             self._colon = (s, subject)  # "The foundation describes itself this way:" introduces a quotation
         # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":

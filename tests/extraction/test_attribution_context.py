@@ -264,3 +264,13 @@ def test_a_reply_that_agrees_is_not_the_questioner_s():
     assert speaker_of(extraction, "endless paperwork") == "one questioner"
     assert speaker_of(extraction, "You're right, we have an army") == "Rafael Ortiz"
     assert speaker_of(extraction, "half the forms could go") == "Rafael Ortiz"
+
+
+def test_a_line_with_a_dash_and_a_name_signs_the_quotation_above():
+    extraction = extract(
+        "The fact check looked at three claims from the debate in Melbourne.\n\n"
+        '"Nobody in this country has ever paid less tax than the big miners do today."\n\n'
+        "- Penny Albright.\n\n"
+        "The figure she cited is five years old.\n"
+    )
+    assert speaker_of(extraction, "Nobody in this country") == "Penny Albright"
