@@ -17,6 +17,8 @@ _BARE_REPLY = re.compile(
     r"(?!\s+(?:to|with|that|the|this|these|those|a|an|his|her|their|its)\b)"
 )
 
+# Documents in which an organisation speaks for itself; a memo or a report makes its own case.
+_ANSWERING_DOCUMENTS = lexicon.words("statement letter email release response reply note")
 # A sentence opening on an answer: "Replying to the charge, …", "In response, …", "Hitting back, …".
 _ANSWER_LEAD = re.compile(r"(?:Replying|Responding|Reacting|Hitting back|In (?:a )?response)\b")
 
@@ -102,7 +104,9 @@ def assemble(drafts: list[Draft], registry: Registry) -> Extraction:
         speaker = entities[d.entity] if d.entity is not None else None
         # An organisation's voice speaking in a story of accusations made by others answers them.
         spokesperson = (
-            speaker is not None and speaker.kind == "spokesperson" and speaker.document not in lexicon.MEDIA_DOCUMENTS
+            speaker is not None
+            and speaker.kind == "spokesperson"
+            and (not speaker.document or speaker.document in _ANSWERING_DOCUMENTS)
         )
         if not relations[n] and spokesperson and accusers - {d.entity, None}:
             relations[n] = "rebuts"

@@ -219,6 +219,10 @@ def subject_before(tokens: list[Token], a: int, b: int, v: int) -> Cue:
         if not named or (first > a and tokens[first - 1].text != ","):
             break
         start = first
+    if start == a:
+        lead = skip_lead(tokens, a, b)
+        if a < lead <= j:
+            start = lead  # "In Paris the minister said": the lead is no part of the subject
     return Cue("before", tokens[start : j + 1], verb)
 
 
@@ -281,6 +285,8 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
     if v < b and is_speech_verb(tokens, v):
         if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
             return None  # "the “problems” Sanders had answering questions": not who said it
+        if v + 1 < b and tokens[v + 1].low in {"yes", "no"}:
+            return None  # "…,” Ana Costa said yes, over and over: her words are the yes, not the quotation
         return Cue("after", tokens[k:end], tokens[v])
     if end + 1 < b and tokens[end].low in {"in", "from", "of", "at", "with"} and tokens[k].low in lexicon.DETERMINERS:
         # "“…” a narrator in the campaign's ad asks.": the phrase's own complement before the verb.
@@ -372,6 +378,9 @@ def find_cue(tokens: list[Token], a: int, b: int, q: int) -> Cue:
     talked = _talked_about(tokens, a, q)
     if talked is not None:
         return subject_before(tokens, a, b, talked)
+    interjected = _dashed_after_name(tokens, a, b, q)
+    if interjected is not None:
+        return interjected
     # The nearest speech verb before the quote, unless it sits in a relative clause ("MPs who had
     # spoken out") and the clause's own verb comes earlier.
     relative_verb = None
@@ -536,6 +545,22 @@ def _talked_about(tokens: list[Token], a: int, q: int) -> int | None:
     if q - 3 > a and tokens[q - 2].low == "on" and tokens[q - 3].low in _GO_ON:
         return q - 3
     return None
+
+
+def _dashed_after_name(tokens: list[Token], a: int, b: int, q: int) -> Cue | None:
+    """`… including the former candidate Ana Costa -- “…” -- and …`: a quotation set off by dashes right
+    after a name is that person's."""
+    k = q - 1
+    while k > a and tokens[k].text in DASHES and q - k <= 2:
+        k -= 1
+    if k == q - 1 or k <= a or not tokens[k].is_cap or tokens[k].low in lexicon.FUNCTION_WORDS:
+        return None
+    after = q + 1
+    if after >= b or tokens[after].text not in DASHES:
+        return None
+    start = np_backward(tokens, a, k)
+    name = tokens[start : k + 1]
+    return Cue("before", name, None) if _names(name[-2:]) else None
 
 
 def _closing_attribution(tokens: list[Token], q: int, b: int) -> Cue:

@@ -116,21 +116,6 @@ def _nouns(text: str) -> set[str]:
     return found
 
 
-_WORD_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’-")
-
-
-def _as_word(low: str, form: str) -> bool:
-    """Whether `form` occurs in the lower-cased ASCII text where a word could be: not right after a
-    letter, and not followed by a letter, digit, underscore, apostrophe or hyphen."""
-    i = low.find(form)
-    size = len(form)
-    while i != -1:
-        if (not i or not low[i - 1].isalpha()) and low[i + size : i + size + 1] not in _WORD_GOES_ON:
-            return True
-        i = low.find(form, i + 1)
-    return False
-
-
 class _Earlier:
     """The statements before the current one, as `_Exchange.run` needs them to find what a statement
     replies to: each side's first claim and, for each side, the latest response of each side answering it."""
@@ -236,17 +221,14 @@ class _Exchange:
         return found
 
     def _may_refer(self, text: str) -> bool:
-        """Whether a word of the text is a form of a role noun.
-
-        In ASCII text a lower-cased word is a substring of the text lower-cased, neither preceded by a
-        letter nor followed by a character that would continue it: substring tests rule most texts out.
-        """
+        """Whether a word of the text is a form of a role noun (for ASCII text, whose lower-cased words
+        are substrings of it lower-cased, a substring test rules most texts out)."""
         forms = self._ref_forms
         if not forms:
             return False
         if text.isascii():
             low = text.lower()
-            if not any(map(low.__contains__, forms)) or not any(_as_word(low, form) for form in forms):
+            if not any(map(low.__contains__, forms)):
                 return False
         return not self._lowered_words(text).isdisjoint(forms)
 
@@ -479,8 +461,10 @@ class _Exchange:
             if item.side in self._answers.get(other.side, ()):
                 continue
             if own is None:
-                own = stems(item.text + " " + item.preface) - self._common_stems()
-            if len(own & self._text_stems(t)) >= 2:
+                own = stems(item.text + " " + item.preface)
+            shared = own & self._text_stems(t)
+            # The story's common words are counted only once two words are shared at all.
+            if len(shared) >= 2 and len(shared - self._common_stems()) >= 2:
                 found.append(t)
         return tuple(sorted(found))
 

@@ -62,6 +62,11 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
                 ),
                 None,
             )
+            # "At the convention in Cleveland his aides forced …, …": no comma closes the lead before the
+            # verb; the subject starts at the owner or determiner right before it.
+            unclosed = _subject_before_verb(tokens, i, comma if comma is not None else min(b, i + 40))
+            if unclosed is not None:
+                return unclosed
             # "Asked about X, she said": the lead's own participle is not the sentence's speech verb.
             first = i + 1 if low.endswith(("ed", "ing")) else i
             # "In a statement announcing the pick, …": a participle in the lead describes, it does not say.
@@ -76,6 +81,27 @@ def skip_lead(tokens: list[Token], a: int, b: int) -> int:
             continue
         return i
     return i
+
+
+def _subject_before_verb(tokens: list[Token], i: int, end: int) -> int | None:
+    """Where the subject starts when a prepositional lead runs into it without a comma: the first past-tense
+    verb after the lead, and the possessive or determiner that opens the phrase before it."""
+    if i > 0 and not tokens[i].is_cap:
+        return None  # only a lead that opens the sentence
+    for m in range(i + 3, end):
+        tok = tokens[m]
+        if tok.quote is not None:
+            return None
+        past = len(tok.low) > 3 and tok.low.endswith("ed") and tok.low not in lexicon.ADJECTIVAL_ED
+        if not tok.is_cap and (past or tok.low in lexicon.SPEECH_VERBS):
+            k = m - 1
+            while k > i + 1 and tokens[k].low not in lexicon.PREPOSITIONS:
+                opener = tokens[k].low in lexicon.POSSESSIVES or tokens[k].low == "the"
+                if opener and tokens[k - 1].low not in lexicon.PREPOSITIONS and tokens[k - 1].low != "of":
+                    return k if k < m - 1 else None
+                k -= 1
+            return None
+    return None
 
 
 def _after_work_title(tokens: list[Token], comma: int, b: int) -> int:

@@ -243,7 +243,8 @@ PEOPLE_NOUNS = words("""family families relatives parents children groups people
     friends allies aides advisers advisors surrogates supporters opponents critics protesters protestors
     demonstrators activists campaigners organisers organizers attorneys lawyers voters workers members
     students teachers doctors nurses scientists experts analysts economists historians researchers
-    delegates donors fans veterans victims survivors witnesses investigators prosecutors officials""")
+    delegates donors fans veterans victims survivors witnesses investigators prosecutors officials operatives
+    staffers""")
 
 DETERMINERS = words("the a an this that these those")
 RELATIVES = words("who whose which whom that")

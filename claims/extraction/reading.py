@@ -5,7 +5,9 @@ draft of each statement for `assembly` to type, link and turn into the result.
 """
 
 import bisect
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claims.extraction import lexicon
 from claims.extraction.attribution import (
@@ -30,6 +32,7 @@ _NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
 # Reported words that answer; an apology only when its verb says so ("called on him to apologise" does not).
 _REPORTED_ANSWERS = frozenset({"rebuts", "denies", "clarifies"})
 _UNATTRIBUTED = frozenset({"inherit", "none", "colon"})  # a draft's modes when no cue named its speaker
+_REPLY = re.compile(r"(?:you(?:'re|’re| are) (?:right|wrong|correct)\b)", re.IGNORECASE)
 _ANSWER_LEADS = frozenset({"asked", "responding", "replying", "response", "answering", "addressing"})
 
 
@@ -105,6 +108,19 @@ def _is_statement(tokens: list[Token], a: int, b: int, k: int, item: QuoteSpan, 
 
 def _responds(draft: Draft) -> bool:
     return draft.answering or draft.relation is not None
+
+
+_REMEDY = re.compile(
+    r"\b(?:change[sd]?|fix(?:es|ed)?|address(?:es|ed)?|solve[sd]?|tackle[sd]?|remed(?:y|ies|ied)|end(?:s|ed)?|"
+    r"deal with|put right|sort out) (?:that|this) \.?$"
+)
+_COUNTER_VERBS = frozenset({"turned", "rounded", "hit", "lashed", "struck"})
+_COUNTER_PARTICLES = {"turned": ("on",), "rounded": ("on",), "hit": ("back",), "lashed": ("out",), "struck": ("back",)}
+
+
+def _counter_attack(lows: list[str]) -> bool:
+    """`X turned on his critics` / `rounded on` / `hit back` / `lashed out` / `struck back`."""
+    return any(low in _COUNTER_PARTICLES and nxt in _COUNTER_PARTICLES[low] for low, nxt in pairwise(lows))
 
 
 def _asked_about_criticism(lows: list[str]) -> bool:
@@ -209,6 +225,7 @@ class Reader:
                 cue_found.append(has_speech_cue(tokens, a, b))
             return cue_found[0]
 
+        said_by: dict[int, int | None] = {}  # the speakers this sentence's cues resolved, by position
         lo = bisect.bisect_left(self.quote_index, a)
         for k in self.quote_index[lo : bisect.bisect_left(self.quote_index, b, lo)]:
             item = self.items[tokens[k].quote]
@@ -228,8 +245,15 @@ class Reader:
                 and len(cue.subject) == len(subject_tokens)
             ):
                 entity = subject  # the sentence's subject, already resolved above
+            elif cue.subject and cue.subject[0].start in said_by:
+                entity = said_by[cue.subject[0].start]  # "…,” he said, adding that “…”": the same words
             elif cue.subject and not heading:
+                if len(cue.subject) == 1 and self.drafts and _REPLY.match(quoted):
+                    # "“You're right, …,” he said": the reply answers the last speaker, who is not "he".
+                    self.registry.avoid = self.drafts[-1].entity
                 entity = self._resolve(cue.subject, cue.appositions, s)
+                self.registry.avoid = None
+                said_by[cue.subject[0].start] = entity
             mode = cue.mode
             if entity is None and cue.mode == "none" and subject is not None and k > a:
                 # "The association called the pledge “too little, too late”": no speech verb, but the
@@ -265,6 +289,10 @@ class Reader:
                 not lexicon.STRONG_RESPONSE_VERBS.isdisjoint(lows)
                 or (not lexicon.WEAK_RESPONSE_VERBS.isdisjoint(lows) and not lexicon.CRITICISM_NOUNS.isdisjoint(lows))
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
+                # "Later in the debate, he turned on the opposition leader.": a counter-attack.
+                or (not _COUNTER_VERBS.isdisjoint(lows) and _counter_attack(lows))
+                # "The minister said the new bill would change that.": a remedy for what was just said.
+                or (lows[-2:-1] in (["that"], ["this"]) and _REMEDY.search(" ".join(lows[-5:])) is not None)
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
                     b > a

@@ -230,3 +230,37 @@ def test_a_question_then_the_name_with_an_apposition_and_what_someone_called():
     )
     assert speaker_of(extraction, "Hello, I am calling") == "Siobhan Walsh"
     assert speaker_of(extraction, "the hardest winter") == "Declan Murphy"
+
+
+def test_a_lead_without_a_comma_is_no_part_of_the_subject():
+    extraction = extract(
+        "At the party congress in Porto his aides changed the platform, replacing a pledge of "
+        '"free tuition for all" with a promise of "help where it is needed."\n\n'
+        'In Lisbon the finance minister said the budget was "balanced and final."\n'
+    )
+    assert speaker_of(extraction, "free tuition for all") in {"aides", "his aides"}
+    assert speaker_of(extraction, "balanced and final.") == "the finance minister"
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_and_said_yes():
+    extraction = extract(
+        "Several ministers have said the same, including the former premier Henrik Dahl -- "
+        '"Nobody should sign a deal they have not read" -- and two former ambassadors.\n\n'
+        '"Is it over?" she asked, and as Lars Berg went on about "a betrayal of the fishermen," and '
+        '"a lost decade," Ingrid Holm said yes, again and again.\n'
+    )
+    assert speaker_of(extraction, "Nobody should sign a deal") == "Henrik Dahl"
+    assert speaker_of(extraction, "a betrayal of the fishermen") == "Lars Berg"
+    assert speaker_of(extraction, "a lost decade") == "Lars Berg"
+
+
+def test_a_reply_that_agrees_is_not_the_questioner_s():
+    extraction = extract(
+        "Rafael Ortiz met army officers in Valencia on Monday.\n\n"
+        'At the forum, one questioner claimed that "endless paperwork" was hurting the army.\n\n'
+        '"You\'re right, we have an army of clerks and it gets worse every year," he said, adding that '
+        '"half the forms could go tomorrow."\n'
+    )
+    assert speaker_of(extraction, "endless paperwork") == "one questioner"
+    assert speaker_of(extraction, "You're right, we have an army") == "Rafael Ortiz"
+    assert speaker_of(extraction, "half the forms could go") == "Rafael Ortiz"

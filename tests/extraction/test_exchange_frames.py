@@ -204,3 +204,52 @@ def test_the_voice_of_a_side_that_just_answered_answers_with_it_and_gets_the_rep
     reply = statement(extraction, "nothing to say sorry for")
     assert reply.kind == "response"
     assert extraction.statements.index(voice) in reply.responds_to
+
+
+MEMO = (
+    "Opposition MPs in Ottawa have accused the immigration department of corruption in its investor visa "
+    "scheme.\n\n"
+    '"This scheme is corrupt and riddled with fraud," said Conservative MP Dana Roy.\n\n'
+    "An internal department memo, obtained by reporters, said applicants had to show a "
+    '"documented and lawful source of funds".\n\n'
+    'A department spokeswoman said: "The programme has strict checks at every stage."\n'
+)
+
+
+def test_a_memo_quoted_in_a_story_of_accusations_makes_its_own_case():
+    extraction = extract(MEMO)
+    assert statement(extraction, "documented and lawful source of funds").kind == "claim"
+    assert statement(extraction, "The programme has strict checks").kind == "response"
+
+
+COUNTER = (
+    "Cape Town councillors clashed over the closure of the Sea Point library.\n\n"
+    'Councillor Thandi Mokoena said the mayor had "sold off a public building to his friends".\n\n'
+    "The budget for libraries falls by 3 per cent this year.\n\n"
+    'Later in the meeting, Mayor Pieter Botha turned on his critics. "The building was sold at auction '
+    'for the full market price," he said.\n'
+)
+
+
+def test_a_speaker_turning_on_critics_answers_them():
+    extraction = extract(COUNTER)
+    answer = statement(extraction, "The building was sold at auction")
+    assert answer.kind == "response"
+    assert answer.responds_to == (extraction.statements.index(statement(extraction, "sold off a public")),)
+
+
+REMEDY = (
+    "Renters in Melbourne face record bond disputes, a tenants' group says.\n\n"
+    '"Landlords keep bonds for damage that was there when we moved in," said Priya Nair of Tenants Voice. '
+    '"Nobody checks their claims."\n\n'
+    "Housing Minister Sam Doherty said a new inspection rule would fix that.\n\n"
+    '"From July every bond claim will need dated photographs from both sides," he said.\n'
+)
+
+
+def test_a_remedy_for_what_was_just_said_answers_it():
+    extraction = extract(REMEDY)
+    answer = statement(extraction, "From July every bond claim")
+    assert answer.kind == "response"
+    complaint = {extraction.statements.index(statement(extraction, t)) for t in ("Landlords keep", "Nobody checks")}
+    assert answer.responds_to and set(answer.responds_to) <= complaint
