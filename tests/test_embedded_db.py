@@ -7,10 +7,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
+from pathlib import Path
 
 import psutil
+import pytest
 
 SCRIPT = textwrap.dedent(
     """
@@ -34,8 +37,17 @@ def postgres_processes_for(data_dir) -> list[psutil.Process]:
     return found
 
 
-def test_embedded_server_starts_serves_and_stops_cleanly(tmp_path):
-    data_dir = tmp_path / "pgdata"
+@pytest.fixture
+def data_dir():
+    """A data directory outside pytest's own temporary root: the server runs as another system user, so the
+    library opens the folders above it for traversal, and a pytest session starting meanwhile would close
+    its private root again."""
+    parent = Path(tempfile.mkdtemp(prefix="claimtrack-embedded-"))
+    yield parent / "pgdata"
+    shutil.rmtree(parent, ignore_errors=True)
+
+
+def test_embedded_server_starts_serves_and_stops_cleanly(data_dir):
     for _ in range(2):  # the second start reuses the data folder
         result = subprocess.run(
             [sys.executable, "-c", SCRIPT, str(data_dir)], capture_output=True, text=True, timeout=180, check=False
@@ -46,8 +58,7 @@ def test_embedded_server_starts_serves_and_stops_cleanly(tmp_path):
         assert not (data_dir / "postmaster.pid").exists()
 
 
-def test_a_terminated_process_still_stops_its_server(tmp_path):
-    data_dir = tmp_path / "pgdata"
+def test_a_terminated_process_still_stops_its_server(data_dir):
     waiting = SCRIPT + "\nprint('ready', flush=True)\nimport time\ntime.sleep(120)\n"
     process = subprocess.Popen([sys.executable, "-c", waiting, str(data_dir)], stdout=subprocess.PIPE, text=True)
     try:
@@ -98,8 +109,7 @@ def _assert_stopped_with_valid_handles(data_dir) -> None:
     assert json.loads((data_dir / ".handle_pids.json").read_text()) == []
 
 
-def test_repeated_sigterms_to_the_process_group_still_stop_the_server(tmp_path):
-    data_dir = tmp_path / "pgdata"
+def test_repeated_sigterms_to_the_process_group_still_stop_the_server(data_dir):
     process = _start_waiting_server(data_dir)
     try:
         _keep_signalling_until_exit(process, signals_first=2)
@@ -110,8 +120,7 @@ def test_repeated_sigterms_to_the_process_group_still_stop_the_server(tmp_path):
     _assert_stopped_with_valid_handles(data_dir)
 
 
-def test_sigterm_forwarded_by_uv_and_sent_to_the_group_still_stops_the_server(tmp_path):
-    data_dir = tmp_path / "pgdata"
+def test_sigterm_forwarded_by_uv_and_sent_to_the_group_still_stops_the_server(data_dir):
     # `uv run` forwards the SIGTERM it receives to its child, which gets the group's copy as well.
     uv = [shutil.which("uv")] if shutil.which("uv") else ["python3", "-m", "uv"]  # as the Makefile finds it
     process = _start_waiting_server(data_dir, *uv, "run", "--frozen", "--no-sync")

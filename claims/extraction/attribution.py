@@ -641,6 +641,12 @@ _DEFERRED_NOUNS = lexicon.words("""words word message verdict view warning asses
 def deferred_source(tokens: list[Token], a: int, b: int) -> list[Token] | None:
     """`Those were the words of Ana Costa.` / `That was the message from the union on Monday.`: a
     sentence that names who said the quotation before it."""
+    if tokens[a].text in DASHES and 1 < b - a <= 6:
+        # "“…”" then a line "- Ana Costa.": the name signs the quotation above it.
+        name = [t for t in tokens[a + 1 : b] if t.text != "."]
+        if name and all(t.is_cap and t.quote is None and t.low not in lexicon.FUNCTION_WORDS for t in name):
+            return name
+        return None
     if b - a < 5 or tokens[a].low not in {"those", "these", "that", "this", "such", "so"}:
         return None
     k = a + 1

@@ -5,6 +5,7 @@ draft of each statement for `assembly` to type, link and turn into the result.
 """
 
 import bisect
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -19,6 +20,7 @@ from claims.extraction.attribution import (
     subject_before,
 )
 from claims.extraction.classify import lower_words, relation_of
+from claims.extraction.leads import DASHES
 from claims.extraction.names import Mention, copy_mention, parse_np
 from claims.extraction.phrases import is_speech_verb, np_forward
 from claims.extraction.quotes import QuoteSpan, find_quotes, looks_like_title
@@ -31,6 +33,7 @@ _NAME_JOINERS = frozenset({"of", "de", "van", "von", "al", "bin"})
 # Reported words that answer; an apology only when its verb says so ("called on him to apologise" does not).
 _REPORTED_ANSWERS = frozenset({"rebuts", "denies", "clarifies"})
 _UNATTRIBUTED = frozenset({"inherit", "none", "colon"})  # a draft's modes when no cue named its speaker
+_REPLY = re.compile(r"(?:you(?:'re|’re| are) (?:right|wrong|correct)\b)", re.IGNORECASE)
 _ANSWER_LEADS = frozenset({"asked", "responding", "replying", "response", "answering", "addressing"})
 
 
@@ -108,6 +111,10 @@ def _responds(draft: Draft) -> bool:
     return draft.answering or draft.relation is not None
 
 
+_REMEDY = re.compile(
+    r"\b(?:change[sd]?|fix(?:es|ed)?|address(?:es|ed)?|solve[sd]?|tackle[sd]?|remed(?:y|ies|ied)|end(?:s|ed)?|"
+    r"deal with|put right|sort out) (?:that|this) \.?$"
+)
 _COUNTER_VERBS = frozenset({"turned", "rounded", "hit", "lashed", "struck"})
 _COUNTER_PARTICLES = {"turned": ("on",), "rounded": ("on",), "hit": ("back",), "lashed": ("out",), "struck": ("back",)}
 
@@ -219,6 +226,7 @@ class Reader:
                 cue_found.append(has_speech_cue(tokens, a, b))
             return cue_found[0]
 
+        said_by: dict[int, int | None] = {}  # the speakers this sentence's cues resolved, by position
         lo = bisect.bisect_left(self.quote_index, a)
         for k in self.quote_index[lo : bisect.bisect_left(self.quote_index, b, lo)]:
             item = self.items[tokens[k].quote]
@@ -238,8 +246,15 @@ class Reader:
                 and len(cue.subject) == len(subject_tokens)
             ):
                 entity = subject  # the sentence's subject, already resolved above
+            elif cue.subject and cue.subject[0].start in said_by:
+                entity = said_by[cue.subject[0].start]  # "…,” he said, adding that “…”": the same words
             elif cue.subject and not heading:
+                if len(cue.subject) == 1 and self.drafts and _REPLY.match(quoted):
+                    # "“You're right, …,” he said": the reply answers the last speaker, who is not "he".
+                    self.registry.avoid = self.drafts[-1].entity
                 entity = self._resolve(cue.subject, cue.appositions, s)
+                self.registry.avoid = None
+                said_by[cue.subject[0].start] = entity
             mode = cue.mode
             if entity is None and cue.mode == "none" and subject is not None and k > a:
                 # "The association called the pledge “too little, too late”": no speech verb, but the
@@ -261,6 +276,8 @@ class Reader:
         if not heading:
             self._deferred(s, a, b)
             self._note_names(s, a, b, subject_tokens)
+        elif tokens[a].text in DASHES:
+            self._deferred(s, a, b)  # "- Ana Costa." signing the quotation above looks like a label
         if subject is not None and tokens[b - 1].text == ":":
             self._colon = (s, subject)  # "The foundation describes itself this way:" introduces a quotation
         # "X rejected the accusation. “…,” said X." / "Asked about the criticism, she laughed. “…”":
@@ -277,6 +294,8 @@ class Reader:
                 or (not _ANSWER_LEADS.isdisjoint(lows) and _asked_about_criticism(lows))
                 # "Later in the debate, he turned on the opposition leader.": a counter-attack.
                 or (not _COUNTER_VERBS.isdisjoint(lows) and _counter_attack(lows))
+                # "The minister said the new bill would change that.": a remedy for what was just said.
+                or (lows[-2:-1] in (["that"], ["this"]) and _REMEDY.search(" ".join(lows[-5:])) is not None)
                 # "He said the campaigners had misread the report.": reported words that answer.
                 or (
                     b > a

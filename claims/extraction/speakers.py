@@ -32,6 +32,7 @@ class Registry(DescriptionResolution):
         self._org_by_words: dict[frozenset[str], int] = {}
         self._alias_cache: dict[int, tuple[int, str, list[frozenset[str]]]] = {}
         self.speaking = False  # the mention being resolved is followed by a speech verb
+        self.avoid: int | None = None  # a speaker the pronoun being resolved cannot mean (the one answered)
         # The people the text has called by one name word alone ("Murphy", "Ms. Murphy"), and that word.
         self._called: dict[str, set[int]] = {}
 
@@ -165,6 +166,8 @@ class Registry(DescriptionResolution):
         nearest: tuple[int, int] | None = None  # the first single person met: (sentence, index)
         for index, said_in in candidates:
             entity = self.entities[index]
+            if index == self.avoid:
+                continue
             if mention.number == "sg" and self._compatible_person(entity, mention.gender):
                 if nearest is not None and nearest[0] > said_in and self.entities[nearest[1]].guessed:
                     # A nearer person ruled out only by a gender guessed from an earlier pronoun: the

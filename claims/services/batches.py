@@ -76,7 +76,6 @@ def articles_new_write(articles: dict[int, NewArticle]) -> dict[int, IngestResul
     for key, new in articles.items():
         fields = dict(new.fields)
         outlet_name = fields.pop("outlet_name", "").strip()
-        fields.pop("raw", None)
         article = article_build(prepared=new.prepared, outlet=outlets.get(outlet_name.lower()), **fields)
         article.clean_fields(exclude=ARTICLE_UNCHECKED_FIELDS)
         stored[key] = article

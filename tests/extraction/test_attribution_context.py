@@ -252,3 +252,25 @@ def test_a_quotation_set_off_by_dashes_after_a_name_and_said_yes():
     assert speaker_of(extraction, "Nobody should sign a deal") == "Henrik Dahl"
     assert speaker_of(extraction, "a betrayal of the fishermen") == "Lars Berg"
     assert speaker_of(extraction, "a lost decade") == "Lars Berg"
+
+
+def test_a_reply_that_agrees_is_not_the_questioner_s():
+    extraction = extract(
+        "Rafael Ortiz met army officers in Valencia on Monday.\n\n"
+        'At the forum, one questioner claimed that "endless paperwork" was hurting the army.\n\n'
+        '"You\'re right, we have an army of clerks and it gets worse every year," he said, adding that '
+        '"half the forms could go tomorrow."\n'
+    )
+    assert speaker_of(extraction, "endless paperwork") == "one questioner"
+    assert speaker_of(extraction, "You're right, we have an army") == "Rafael Ortiz"
+    assert speaker_of(extraction, "half the forms could go") == "Rafael Ortiz"
+
+
+def test_a_line_with_a_dash_and_a_name_signs_the_quotation_above():
+    extraction = extract(
+        "The fact check looked at three claims from the debate in Melbourne.\n\n"
+        '"Nobody in this country has ever paid less tax than the big miners do today."\n\n'
+        "- Penny Albright.\n\n"
+        "The figure she cited is five years old.\n"
+    )
+    assert speaker_of(extraction, "Nobody in this country") == "Penny Albright"

@@ -236,3 +236,20 @@ def test_a_speaker_turning_on_critics_answers_them():
     answer = statement(extraction, "The building was sold at auction")
     assert answer.kind == "response"
     assert answer.responds_to == (extraction.statements.index(statement(extraction, "sold off a public")),)
+
+
+REMEDY = (
+    "Renters in Melbourne face record bond disputes, a tenants' group says.\n\n"
+    '"Landlords keep bonds for damage that was there when we moved in," said Priya Nair of Tenants Voice. '
+    '"Nobody checks their claims."\n\n'
+    "Housing Minister Sam Doherty said a new inspection rule would fix that.\n\n"
+    '"From July every bond claim will need dated photographs from both sides," he said.\n'
+)
+
+
+def test_a_remedy_for_what_was_just_said_answers_it():
+    extraction = extract(REMEDY)
+    answer = statement(extraction, "From July every bond claim")
+    assert answer.kind == "response"
+    complaint = {extraction.statements.index(statement(extraction, t)) for t in ("Landlords keep", "Nobody checks")}
+    assert answer.responds_to and set(answer.responds_to) <= complaint
