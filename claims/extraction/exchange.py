@@ -208,7 +208,7 @@ class _Exchange:
         it: a few substring tests rule most texts out before they are read word by word."""
         if not any(map(text.__contains__, names)):
             return set()
-        found = set().union(*map(_CHUNK_CAPITALISED.__getitem__, text.split()))
+        found = set(chain.from_iterable(map(_CHUNK_CAPITALISED.__getitem__, text.split())))
         found.intersection_update(names)
         return found
 

@@ -174,7 +174,7 @@ _CHUNK_LOWER_WORDS = _ChunkCache(lambda chunk: tuple(w.lower() for w in _WORD.fi
 
 def lowered_words(text: str) -> set[str]:
     """The lower-cased _WORD words of text."""
-    return set().union(*map(_CHUNK_LOWER_WORDS.__getitem__, text.split()))
+    return set(chain.from_iterable(map(_CHUNK_LOWER_WORDS.__getitem__, text.split())))
 
 
 def stems(text: str) -> set[str]:
@@ -183,7 +183,7 @@ def stems(text: str) -> set[str]:
     A capitalised word still counts as the first word or right after a sentence end.
     """
     chunks = text.split()
-    found = set().union(*map(_CHUNK_STEMS.__getitem__, chunks))
+    found = set(chain.from_iterable(map(_CHUNK_STEMS.__getitem__, chunks)))
     for chunk in chunks:
         first = _CHUNK_FIRST_STEM[chunk]
         if first is not None:
