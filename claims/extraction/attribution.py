@@ -29,6 +29,11 @@ def main_subject(tokens: list[Token], a: int, b: int) -> tuple[list[Token], list
     """Subject noun phrase of the sentence tokens[a:b] and the appositions that follow it."""
     i = skip_lead(tokens, a, b)
     j = np_forward(tokens, i, b)
+    if j + 1 < b and j > i and tokens[j].low in lexicon.PREPOSITIONS and tokens[j - 1].low in lexicon.PERSON_ROLES:
+        # "Another delegate on the Cruz slate, Jim Poolman, said": the role's complement is part of it.
+        k = np_forward(tokens, j + 1, b)
+        if k < b and tokens[k].text == ",":
+            j = k
     subject = tokens[i:j]
     appositions: list[list[Token]] = []
     if j < b and tokens[j].text == ",":
@@ -68,7 +73,21 @@ def _describes(phrase: list[Token]) -> bool:
         or not any(t.is_cap and t.low not in lexicon.FUNCTION_WORDS for t in phrase)
         # "The leader of the Anti-Defamation League, Jo Bloggs, said": a role of a named body.
         or (phrase[0].low in lexicon.DETERMINERS and _role_of_body(phrase))
+        # "Another delegate on the Cruz slate, Jim Poolman, said": a role, then where it belongs.
+        or (phrase[0].low in _DESCRIBING_OPENERS and _role_before_preposition(phrase))
     )
+
+
+_DESCRIBING_OPENERS = lexicon.DETERMINERS | {"another", "one"}
+
+
+def _role_before_preposition(phrase: list[Token]) -> bool:
+    for t in phrase[1:]:
+        if t.low in lexicon.PREPOSITIONS:
+            return False
+        if t.low in lexicon.PERSON_ROLES and not t.is_cap:
+            return True
+    return False
 
 
 def _owned_role(phrase: list[Token]) -> bool:
@@ -282,6 +301,10 @@ def subject_after(tokens: list[Token], q: int, b: int) -> Cue | None:
                 return Cue("after", appositions[0], tokens[v], [subject, *appositions[1:]])
             return Cue("after", subject, tokens[v], appositions)
         return None
+    went = end if end + 1 < b and tokens[end].low in _GO_ON else end - 1  # "went" ends the phrase or not
+    goes_on = went > k and went + 1 < b and tokens[went].low in _GO_ON and tokens[went + 1].low == "on"
+    if goes_on and (went + 2 == b or not tokens[went + 2].is_word):
+        return Cue("after", tokens[k:went], tokens[went])  # "“…” Ana Costa went on."
     if v < b and is_speech_verb(tokens, v):
         if tokens[v].low.endswith("ing") and tokens[v - 1].low not in _PROGRESSIVE:
             return None  # "the “problems” Sanders had answering questions": not who said it

@@ -298,6 +298,8 @@ class Registry(DescriptionResolution):
         # In a very long text a common word ("council") is shared by many bodies: the first match in
         # index order is kept, but only a bounded number of them are examined.
         for i in candidates[:MAX_ORG_CANDIDATES]:
+            if self.entities[i].kind != "organisation" or (self.entities[i].bare and len(words) > 1):
+                continue  # "Trump said" (likely a person) is not "Trump University"
             for other in self._alias_words(i):
                 if other and (words <= other or other <= words):
                     return i

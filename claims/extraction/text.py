@@ -248,6 +248,9 @@ def tokenize(masked: str, quote_spans: list[tuple[int, int, int]]) -> list[Token
     return tokens
 
 
+_WENT = frozenset({"went", "goes"})
+
+
 def _attribution_follows(tokens: list[Token], i: int, full_stop: bool = False) -> bool:
     """`“Can we win?” Mr. Ortega asked.`: a short name and a speech verb finish the quotation's sentence.
 
@@ -255,6 +258,8 @@ def _attribution_follows(tokens: list[Token], i: int, full_stop: bool = False) -
     had …`) starts the next sentence instead."""
     for k in range(i, min(len(tokens), i + 10)):
         tok = tokens[k]
+        if tok.low in _WENT and k > i and k + 1 < len(tokens) and tokens[k + 1].low == "on":
+            return True  # "“…?” Ana Costa went on, …"
         if tok.low in lexicon.SPEECH_VERBS:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and (

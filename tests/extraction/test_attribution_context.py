@@ -274,3 +274,13 @@ def test_a_line_with_a_dash_and_a_name_signs_the_quotation_above():
         "The figure she cited is five years old.\n"
     )
     assert speaker_of(extraction, "Nobody in this country") == "Penny Albright"
+
+
+def test_went_on_closes_a_quotation_and_a_role_with_its_complement_before_the_name():
+    extraction = extract(
+        "The host asked about the strike in Gothenburg.\n\n"
+        '"You know, it happens, right?" Nils Ekberg went on, as if he had not heard.\n\n'
+        'Another delegate on the harbour committee, Maja Lind, said she was only "leaning towards yes."\n'
+    )
+    assert speaker_of(extraction, "You know, it happens") == "Nils Ekberg"
+    assert speaker_of(extraction, "leaning towards yes.") == "Maja Lind"
